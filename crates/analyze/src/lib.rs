@@ -1,0 +1,41 @@
+//! Findings: the static rules over client configurations, suppression, and the
+//! reporters that turn findings into table / JSON / SARIF / Markdown text.
+//!
+//! Nothing here prints; the CLI decides where text goes.
+
+pub mod finding;
+pub mod rule;
+pub mod rules;
+
+pub use finding::{Category, ChecklistItem, Finding, Severity, Suppression};
+pub use rule::{Context, FindingBuilder, Rule, RuleMeta};
+
+/// Runs `rules` over the context and returns the findings, most severe first,
+/// then by file and line so output is stable.
+pub fn run_rules(cx: &Context<'_>, rules: &[&dyn Rule]) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for rule in rules {
+        rule.check(cx, &mut out);
+    }
+    sort_findings(&mut out);
+    out
+}
+
+/// The canonical order of findings in every output.
+pub fn sort_findings(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| {
+        b.severity
+            .cmp(&a.severity)
+            .then_with(|| a.file.cmp(&b.file))
+            .then_with(|| a.line.cmp(&b.line))
+            .then_with(|| a.rule.cmp(b.rule))
+            .then_with(|| a.fingerprint.cmp(&b.fingerprint))
+    });
+}
+
+/// Looks a rule up by id (`MW-FS-001`) or name (`filesystem-scope`), case-insensitively.
+pub fn find_rule(id_or_name: &str) -> Option<&'static dyn Rule> {
+    rules::all()
+        .into_iter()
+        .find(|r| r.meta().id.eq_ignore_ascii_case(id_or_name) || r.meta().name.eq_ignore_ascii_case(id_or_name))
+}

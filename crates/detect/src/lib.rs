@@ -1,0 +1,6 @@
+//! Pure detection functions: no I/O, no network, no global state.
+//!
+//! `secrets` finds credentials in text and in named values (env vars, headers),
+//! redacts them and fingerprints them with a caller-provided key.
+
+pub mod secrets;
