@@ -174,7 +174,10 @@ pub struct TrustSettings {
 
 impl TrustSettings {
     pub fn is_empty(&self) -> bool {
-        self.always_allow.is_empty() && self.trust.is_none() && self.include_tools.is_empty() && self.exclude_tools.is_empty()
+        self.always_allow.is_empty()
+            && self.trust.is_none()
+            && self.include_tools.is_empty()
+            && self.exclude_tools.is_empty()
     }
 }
 

@@ -66,11 +66,7 @@ impl Node {
     /// The value under `key` of an object node (the last one when duplicated).
     pub fn get(&self, key: &str) -> Option<&Node> {
         match &self.kind {
-            NodeKind::Object(entries) => entries
-                .iter()
-                .rev()
-                .find(|(k, _)| k.value == key)
-                .map(|(_, v)| v),
+            NodeKind::Object(entries) => entries.iter().rev().find(|(k, _)| k.value == key).map(|(_, v)| v),
             _ => None,
         }
     }

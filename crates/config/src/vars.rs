@@ -82,7 +82,10 @@ pub fn find_refs(s: &str) -> Vec<VarRef> {
                 }
             }
             b'$' => {
-                let len = b[i + 1..].iter().take_while(|c| c.is_ascii_alphanumeric() || **c == b'_').count();
+                let len = b[i + 1..]
+                    .iter()
+                    .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_')
+                    .count();
                 if len > 0 && !b[i + 1].is_ascii_digit() {
                     out.push(VarRef {
                         kind: RefKind::Env,
@@ -194,8 +197,14 @@ mod tests {
         assert_eq!(kinds("$HOME/x"), vec![(RefKind::Env, "HOME".into())]);
         assert_eq!(kinds("${env:API_KEY}"), vec![(RefKind::EnvPrefixed, "API_KEY".into())]);
         assert_eq!(kinds("${input:pat}"), vec![(RefKind::Input, "pat".into())]);
-        assert_eq!(kinds("${workspaceFolder}/src"), vec![(RefKind::Editor, "workspaceFolder".into())]);
-        assert_eq!(kinds("${{ secrets.OPENAI }}"), vec![(RefKind::ContinueSecret, "OPENAI".into())]);
+        assert_eq!(
+            kinds("${workspaceFolder}/src"),
+            vec![(RefKind::Editor, "workspaceFolder".into())]
+        );
+        assert_eq!(
+            kinds("${{ secrets.OPENAI }}"),
+            vec![(RefKind::ContinueSecret, "OPENAI".into())]
+        );
         assert_eq!(kinds("{env:TOKEN}"), vec![(RefKind::Opencode, "TOKEN".into())]);
     }
 

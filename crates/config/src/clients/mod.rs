@@ -35,7 +35,11 @@ pub struct Extracted {
 pub fn extract(client: Client, scope: Scope, file: &Path, root: &Node) -> Extracted {
     let mut x = Extractor::new(client, scope, file);
     if root.as_object().is_none() && !matches!(root.kind, NodeKind::Null) {
-        x.problem(root.pos, None, format!("expected an object at the top level, found {}", root.type_name()));
+        x.problem(
+            root.pos,
+            None,
+            format!("expected an object at the top level, found {}", root.type_name()),
+        );
         return x.done();
     }
     match client {
@@ -108,7 +112,11 @@ impl Extractor {
     pub fn server_map(&mut self, map: &Node) {
         let Some(entries) = map.as_object() else {
             if !matches!(map.kind, NodeKind::Null) {
-                self.problem(map.pos, None, format!("expected an object of servers, found {}", map.type_name()));
+                self.problem(
+                    map.pos,
+                    None,
+                    format!("expected an object of servers, found {}", map.type_name()),
+                );
             }
             return;
         };
@@ -123,7 +131,11 @@ impl Extractor {
     /// problem) when the entry is not an object.
     pub fn server(&mut self, name: &str, pos: Pos, body: &Node) -> Option<ServerEntry> {
         if body.as_object().is_none() {
-            self.problem(body.pos, Some(name), format!("server \"{name}\" should be an object, found {}", body.type_name()));
+            self.problem(
+                body.pos,
+                Some(name),
+                format!("server \"{name}\" should be an object, found {}", body.type_name()),
+            );
             return None;
         }
         let transport = self.transport(name, body);
@@ -169,7 +181,11 @@ impl Extractor {
                 let mut headers = Vec::new();
                 for key in ["headers", "http_headers", "requestInit"] {
                     if let Some(h) = body.get(key) {
-                        let h = if key == "requestInit" { h.get("headers") } else { Some(h) };
+                        let h = if key == "requestInit" {
+                            h.get("headers")
+                        } else {
+                            Some(h)
+                        };
                         if let Some(h) = h {
                             headers.extend(self.string_map(name, key, h));
                         }
@@ -201,7 +217,11 @@ impl Extractor {
             }
         }
         let cwd = body.get("cwd").and_then(|c| self.string(name, "cwd", c));
-        let env_files = body.get("envFile").and_then(|c| self.string(name, "envFile", c)).into_iter().collect();
+        let env_files = body
+            .get("envFile")
+            .and_then(|c| self.string(name, "envFile", c))
+            .into_iter()
+            .collect();
         Transport::Stdio {
             command,
             args,
@@ -221,7 +241,11 @@ impl Extractor {
         if let Some(n) = body.get("trust") {
             match n.as_bool() {
                 Some(b) => t.trust = Some(Located::new(b, n.pos)),
-                None => self.problem(n.pos, Some(name), format!("\"trust\" of server \"{name}\" should be true or false")),
+                None => self.problem(
+                    n.pos,
+                    Some(name),
+                    format!("\"trust\" of server \"{name}\" should be true or false"),
+                ),
             }
         }
         for key in ["includeTools", "enabled_tools"] {
@@ -244,7 +268,14 @@ impl Extractor {
             NodeKind::Number(_) | NodeKind::Bool(_) => node.scalar_text().map(|s| Located::new(s, node.pos)),
             NodeKind::Null => None,
             _ => {
-                self.problem(node.pos, Some(server), format!("\"{key}\" of server \"{server}\" should be a string, found {}", node.type_name()));
+                self.problem(
+                    node.pos,
+                    Some(server),
+                    format!(
+                        "\"{key}\" of server \"{server}\" should be a string, found {}",
+                        node.type_name()
+                    ),
+                );
                 None
             }
         }
@@ -257,7 +288,14 @@ impl Extractor {
             NodeKind::String(_) => self.string(server, key, node).into_iter().collect(),
             NodeKind::Null => Vec::new(),
             _ => {
-                self.problem(node.pos, Some(server), format!("\"{key}\" of server \"{server}\" should be a list of strings, found {}", node.type_name()));
+                self.problem(
+                    node.pos,
+                    Some(server),
+                    format!(
+                        "\"{key}\" of server \"{server}\" should be a list of strings, found {}",
+                        node.type_name()
+                    ),
+                );
                 Vec::new()
             }
         }
@@ -280,7 +318,14 @@ impl Extractor {
                 .collect(),
             NodeKind::Null => Vec::new(),
             _ => {
-                self.problem(node.pos, Some(server), format!("\"{key}\" of server \"{server}\" should be an object, found {}", node.type_name()));
+                self.problem(
+                    node.pos,
+                    Some(server),
+                    format!(
+                        "\"{key}\" of server \"{server}\" should be an object, found {}",
+                        node.type_name()
+                    ),
+                );
                 Vec::new()
             }
         }

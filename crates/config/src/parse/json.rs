@@ -148,7 +148,10 @@ impl Parser<'_> {
                 };
                 Ok(Node::new(kind, pos))
             }
-            Some(_) => Err(self.error(format!("unexpected character {}, expected a value", self.describe_here()))),
+            Some(_) => Err(self.error(format!(
+                "unexpected character {}, expected a value",
+                self.describe_here()
+            ))),
         }
     }
 
@@ -204,7 +207,12 @@ impl Parser<'_> {
                     self.bump();
                 }
                 Some(b'}') => {}
-                _ => return Err(self.error(format!("expected `,` or `}}` in object, found {}", self.describe_here()))),
+                _ => {
+                    return Err(self.error(format!(
+                        "expected `,` or `}}` in object, found {}",
+                        self.describe_here()
+                    )))
+                }
             }
         }
     }

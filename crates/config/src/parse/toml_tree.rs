@@ -69,7 +69,10 @@ mod tests {
 
     #[test]
     fn codex_shape_with_positions() {
-        let doc = parse("model = \"o3\"\n\n[mcp_servers.docs]\ncommand = \"npx\"\nargs = [\"-y\", \"pkg\"]\nenv = { A = \"b\" }\n").unwrap();
+        let doc = parse(
+            "model = \"o3\"\n\n[mcp_servers.docs]\ncommand = \"npx\"\nargs = [\"-y\", \"pkg\"]\nenv = { A = \"b\" }\n",
+        )
+        .unwrap();
         let docs = doc.path(&["mcp_servers", "docs"]).unwrap();
         assert_eq!(docs.get("command").unwrap().as_str(), Some("npx"));
         assert_eq!(docs.get("command").unwrap().pos, Pos::new(4, 11));

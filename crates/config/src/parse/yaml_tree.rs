@@ -70,7 +70,9 @@ impl Builder {
             Some(Frame::Seq(_, items, _)) => items.push(node),
             Some(Frame::Map(_, entries, pending, _)) => match pending.take() {
                 None => {
-                    let key = node.scalar_text().unwrap_or_else(|| format!("<{} key>", node.type_name()));
+                    let key = node
+                        .scalar_text()
+                        .unwrap_or_else(|| format!("<{} key>", node.type_name()));
                     *pending = Some(Located::new(key, node.pos));
                 }
                 Some(key) => entries.push((key, node)),
@@ -112,7 +114,11 @@ impl MarkedEventReceiver for Builder {
             }
             Event::Scalar(value, style, anchor, tag) => {
                 let plain = style == TScalarStyle::Plain && tag.is_none();
-                let kind = if plain { plain_scalar(value) } else { NodeKind::String(value) };
+                let kind = if plain {
+                    plain_scalar(value)
+                } else {
+                    NodeKind::String(value)
+                };
                 self.push_value(Node::new(kind, pos), anchor);
             }
             Event::Alias(id) => match self.anchors.get(&id).cloned() {
@@ -141,8 +147,13 @@ fn plain_scalar(value: String) -> NodeKind {
 fn looks_numeric(v: &str) -> bool {
     let body = v.strip_prefix(['-', '+']).unwrap_or(v);
     !body.is_empty()
-        && (body.parse::<f64>().is_ok() && body.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'-' | b'+'))
-            || body.strip_prefix("0x").is_some_and(|h| !h.is_empty() && h.bytes().all(|b| b.is_ascii_hexdigit())))
+        && (body.parse::<f64>().is_ok()
+            && body
+                .bytes()
+                .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'-' | b'+'))
+            || body
+                .strip_prefix("0x")
+                .is_some_and(|h| !h.is_empty() && h.bytes().all(|b| b.is_ascii_hexdigit())))
 }
 
 #[cfg(test)]
@@ -156,7 +167,10 @@ mod tests {
         assert_eq!(servers[0].get("name").unwrap().as_str(), Some("sqlite"));
         assert_eq!(servers[0].get("command").unwrap().pos, Pos::new(4, 14));
         assert!(matches!(servers[0].get("port").unwrap().kind, NodeKind::Number(_)));
-        assert_eq!(servers[0].get("args").unwrap().as_array().unwrap()[1].as_str(), Some("pkg"));
+        assert_eq!(
+            servers[0].get("args").unwrap().as_array().unwrap()[1].as_str(),
+            Some("pkg")
+        );
     }
 
     #[test]
@@ -171,7 +185,10 @@ mod tests {
     fn alias_bombs_are_bounded() {
         let mut s = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
         for i in 1..12 {
-            s.push_str(&format!("a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n", p = i - 1));
+            s.push_str(&format!(
+                "a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n",
+                p = i - 1
+            ));
         }
         assert!(parse(&s).is_err());
     }

@@ -83,7 +83,20 @@ pub fn describe(key: &FingerprintKey, secret: &str, kind: &str) -> String {
 }
 
 fn known_prefix_len(secret: &str) -> usize {
-    const PREFIXES: &[&str] = &["github_pat_", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "glpat-", "xoxb-", "xoxp-", "sk-ant-", "sk-", "AKIA"];
+    const PREFIXES: &[&str] = &[
+        "github_pat_",
+        "ghp_",
+        "gho_",
+        "ghu_",
+        "ghs_",
+        "ghr_",
+        "glpat-",
+        "xoxb-",
+        "xoxp-",
+        "sk-ant-",
+        "sk-",
+        "AKIA",
+    ];
     PREFIXES.iter().find(|p| secret.starts_with(**p)).map_or(0, |p| p.len())
 }
 
@@ -114,9 +127,17 @@ pub fn scan_named_value(name: &str, value: &str) -> Vec<SecretMatch> {
         return found;
     }
     let upper = name.to_ascii_uppercase();
-    let secret_like = ["TOKEN", "KEY", "SECRET", "PASSWORD", "PASSWD", "AUTHORIZATION", "CREDENTIAL"]
-        .iter()
-        .any(|w| upper.contains(w));
+    let secret_like = [
+        "TOKEN",
+        "KEY",
+        "SECRET",
+        "PASSWORD",
+        "PASSWD",
+        "AUTHORIZATION",
+        "CREDENTIAL",
+    ]
+    .iter()
+    .any(|w| upper.contains(w));
     let candidate = value.trim().strip_prefix("Bearer ").unwrap_or(value.trim());
     if secret_like && candidate.len() >= 12 && !is_placeholder(candidate) && shannon_entropy(candidate) >= 3.0 {
         let start = value.find(candidate).unwrap_or(0);
@@ -137,10 +158,15 @@ pub fn is_placeholder(value: &str) -> bool {
     let lower = v.to_ascii_lowercase();
     v.is_empty()
         || v.starts_with('<') && v.ends_with('>')
-        || lower.contains("your_") || lower.contains("your-") || lower.contains("xxxx")
-        || ["changeme", "placeholder", "example", "redacted", "dummy"].iter().any(|w| lower.contains(w))
+        || lower.contains("your_")
+        || lower.contains("your-")
+        || lower.contains("xxxx")
+        || ["changeme", "placeholder", "example", "redacted", "dummy"]
+            .iter()
+            .any(|w| lower.contains(w))
         || v.contains("${")
-        || v.ends_with("...") || v.ends_with('…')
+        || v.ends_with("...")
+        || v.ends_with('…')
 }
 
 /// Shannon entropy in bits per character.
@@ -168,8 +194,16 @@ fn patterns() -> &'static [(&'static str, &'static str, regex::Regex)] {
             ("github-pat", "GitHub", r"\bghp_[A-Za-z0-9]{36}\b"),
             ("github-fine-grained-pat", "GitHub", r"\bgithub_pat_[A-Za-z0-9_]{82}\b"),
             ("aws-access-key-id", "AWS", r"\b(?:AKIA|ASIA)[A-Z0-9]{16}\b"),
-            ("slack-bot-token", "Slack", r"\bxoxb-[0-9]{10,13}-[0-9]{10,13}-[A-Za-z0-9]{24}\b"),
-            ("anthropic-api-key", "Anthropic", r"\bsk-ant-api03-[A-Za-z0-9_\-]{93}AA\b"),
+            (
+                "slack-bot-token",
+                "Slack",
+                r"\bxoxb-[0-9]{10,13}-[0-9]{10,13}-[A-Za-z0-9]{24}\b",
+            ),
+            (
+                "anthropic-api-key",
+                "Anthropic",
+                r"\bsk-ant-api03-[A-Za-z0-9_\-]{93}AA\b",
+            ),
         ]
         .into_iter()
         .map(|(k, p, re)| (k, p, regex::Regex::new(re).expect("static pattern")))
