@@ -14,3 +14,8 @@ pub mod vars;
 pub use model::{Client, ClientSetting, ConfigFile, ParseProblem, Scope, ServerEntry, Text, Transport, TrustSettings};
 pub use node::{Located, Node, NodeKind, Pos};
 pub use parse::{Format, ParseError};
+pub mod discover;
+pub mod load;
+
+pub use discover::{discover, discover_paths, DiscoverOptions, Discovered, Location};
+pub use load::load_file;

@@ -127,6 +127,90 @@ impl Extractor {
         }
     }
 
+    /// Reads `[{name: NAME, ...}, ...]` (Continue). Each item's position is the
+    /// entry's position; an item without a usable name is a problem and is still
+    /// listed, under its index, so the rules see what it would run.
+    pub fn server_list(&mut self, list: &Node) {
+        let Some(items) = list.as_array() else {
+            if !matches!(list.kind, NodeKind::Null) {
+                self.problem(
+                    list.pos,
+                    None,
+                    format!("expected a list of servers, found {}", list.type_name()),
+                );
+            }
+            return;
+        };
+        for (i, item) in items.iter().enumerate() {
+            let name = match item.get("name").and_then(Node::scalar_text) {
+                Some(n) if !n.is_empty() => n,
+                _ => {
+                    // Hub blocks are referenced as `uses: owner/block`.
+                    let fallback = item
+                        .get("uses")
+                        .and_then(Node::as_str)
+                        .map_or_else(|| format!("#{}", i + 1), str::to_owned);
+                    if item.as_object().is_some() && item.get("uses").is_none() {
+                        self.problem(
+                            item.pos,
+                            Some(&fallback),
+                            format!("server {} of the list has no \"name\"", i + 1),
+                        );
+                    }
+                    fallback
+                }
+            };
+            if let Some(entry) = self.server(&name, item.pos, item) {
+                self.push(entry);
+            }
+        }
+    }
+
+    /// The entries read so far, for client modules that adjust them once the
+    /// whole file is known (Gemini `mcp.excluded`, Amazon Q `allowedTools`).
+    pub fn servers_mut(&mut self) -> &mut [ServerEntry] {
+        &mut self.out.servers
+    }
+
+    /// Applies an agent's `allowedTools` (Amazon Q / Kiro CLI agent format) to
+    /// the servers of this file: `@server` trusts every tool of the server,
+    /// `@server/tool` allows one tool; `*` and `?` glob both parts. Built-in
+    /// tool names (no `@`) are not about MCP servers and are skipped.
+    pub fn apply_allowed_tools(&mut self, list: &Node) {
+        let Some(items) = list.as_array() else {
+            if !matches!(list.kind, NodeKind::Null) {
+                self.problem(
+                    list.pos,
+                    None,
+                    format!(
+                        "\"allowedTools\" should be a list of strings, found {}",
+                        list.type_name()
+                    ),
+                );
+            }
+            return;
+        };
+        for item in items {
+            let Some(rule) = item.as_str() else { continue };
+            let Some(rest) = rule.strip_prefix('@') else { continue };
+            let (server_pat, tool) = match rest.split_once('/') {
+                Some((s, t)) => (s, Some(t)),
+                None => (rest, None),
+            };
+            for entry in &mut self.out.servers {
+                if !glob_match(server_pat, &entry.name) {
+                    continue;
+                }
+                match tool {
+                    None | Some("*") => {
+                        entry.trust.trust = Some(Located::new(true, item.pos));
+                    }
+                    Some(t) => entry.trust.always_allow.push(Located::new(t.to_owned(), item.pos)),
+                }
+            }
+        }
+    }
+
     /// Reads one server entry in the common shape. Returns `None` (and records a
     /// problem) when the entry is not an object.
     pub fn server(&mut self, name: &str, pos: Pos, body: &Node) -> Option<ServerEntry> {
@@ -162,26 +246,39 @@ impl Extractor {
         let command = body.get("command");
         if command.is_none() {
             if let Some((key, url_node)) = url {
-                let Some(url) = self.string(name, key, url_node) else {
-                    return Transport::Unknown;
+                // A URL is text; a number or boolean there is a mistake, not a URL.
+                let url = match &url_node.kind {
+                    NodeKind::String(u) => Located::new(u.clone(), url_node.pos),
+                    NodeKind::Null => return Transport::Unknown,
+                    _ => {
+                        self.problem(
+                            url_node.pos,
+                            Some(name),
+                            format!(
+                                "\"{key}\" of server \"{name}\" should be a string, found {}",
+                                url_node.type_name()
+                            ),
+                        );
+                        return Transport::Unknown;
+                    }
                 };
-                let kind = body
-                    .get("type")
-                    .or_else(|| body.get("transport"))
-                    .and_then(Node::as_str)
-                    .unwrap_or("");
+                let kind = transport_kind(body);
                 let sse = match (key, kind) {
                     ("httpUrl", _) => Some(false),
                     (_, "sse") => Some(true),
-                    (_, "http" | "streamable-http" | "streamableHttp" | "streamable_http") => Some(false),
+                    (_, "http" | "streamable-http" | "streamableHttp" | "streamable_http" | "streamablehttp") => {
+                        Some(false)
+                    }
                     // Gemini CLI: `url` means SSE, `httpUrl` Streamable HTTP.
                     ("url", _) if self.client == Client::GeminiCli => Some(true),
                     _ => None,
                 };
                 let mut headers = Vec::new();
-                for key in ["headers", "http_headers", "requestInit"] {
+                for key in ["headers", "http_headers", "requestInit", "requestOptions"] {
                     if let Some(h) = body.get(key) {
-                        let h = if key == "requestInit" {
+                        // `requestInit` (MCP SDK style) and `requestOptions` (Continue)
+                        // wrap the headers one level down.
+                        let h = if matches!(key, "requestInit" | "requestOptions") {
                             h.get("headers")
                         } else {
                             Some(h)
@@ -196,6 +293,7 @@ impl Extractor {
             return Transport::Unknown;
         }
         let mut args = Vec::new();
+        let mut env = Vec::new();
         let command = match command {
             // opencode and some others: `command: ["npx", "-y", "pkg"]`.
             Some(c) if c.as_array().is_some() => {
@@ -204,13 +302,32 @@ impl Extractor {
                 args.extend(parts);
                 first
             }
+            // Older Zed: `command: {path, args, env}`.
+            Some(c) if c.as_object().is_some() => {
+                if let Some(a) = c.get("args") {
+                    args.extend(self.string_list(name, "command.args", a));
+                }
+                if let Some(e) = c.get("env") {
+                    env.extend(self.string_map(name, "command.env", e));
+                }
+                match c.get("path") {
+                    Some(p) => self.string(name, "command.path", p),
+                    None => {
+                        self.problem(
+                            c.pos,
+                            Some(name),
+                            format!("\"command\" of server \"{name}\" is an object without \"path\""),
+                        );
+                        None
+                    }
+                }
+            }
             Some(c) => self.string(name, "command", c),
             None => None,
         };
         if let Some(a) = body.get("args") {
             args.extend(self.string_list(name, "args", a));
         }
-        let mut env = Vec::new();
         for key in ["env", "environment"] {
             if let Some(e) = body.get(key) {
                 env.extend(self.string_map(name, key, e));
@@ -253,7 +370,7 @@ impl Extractor {
                 t.include_tools.extend(self.string_list(name, key, n));
             }
         }
-        for key in ["excludeTools", "disabled_tools"] {
+        for key in ["excludeTools", "disabled_tools", "disabledTools"] {
             if let Some(n) = body.get(key) {
                 t.exclude_tools.extend(self.string_list(name, key, n));
             }
@@ -308,14 +425,30 @@ impl Extractor {
                 .iter()
                 .filter_map(|(k, v)| self.string(server, key, v).map(|v| (k.clone(), v)))
                 .collect(),
-            NodeKind::Array(items) => items
-                .iter()
-                .filter_map(|i| {
-                    let s = i.as_str()?;
-                    let (k, v) = s.split_once('=')?;
-                    Some((Located::new(k.to_owned(), i.pos), Located::new(v.to_owned(), i.pos)))
-                })
-                .collect(),
+            NodeKind::Array(items) => {
+                // `["KEY=VALUE"]` for env, `["Name: value"]` for headers (mcphost style).
+                let header_like = key.contains("header") || matches!(key, "requestInit" | "requestOptions");
+                let (sep, shape) = if header_like {
+                    (':', "Name: value")
+                } else {
+                    ('=', "KEY=VALUE")
+                };
+                let mut out = Vec::new();
+                for item in items {
+                    match item.as_str().and_then(|s| s.split_once(sep)) {
+                        Some((k, v)) => out.push((
+                            Located::new(k.trim().to_owned(), item.pos),
+                            Located::new(if header_like { v.trim() } else { v }.to_owned(), item.pos),
+                        )),
+                        None => self.problem(
+                            item.pos,
+                            Some(server),
+                            format!("an item of \"{key}\" of server \"{server}\" is not \"{shape}\""),
+                        ),
+                    }
+                }
+                out
+            }
             NodeKind::Null => Vec::new(),
             _ => {
                 self.problem(
@@ -329,5 +462,99 @@ impl Extractor {
                 Vec::new()
             }
         }
+    }
+}
+
+/// The transport a server entry declares, under any of the spellings clients use.
+fn transport_kind(body: &Node) -> &str {
+    ["type", "transport", "transportType"]
+        .iter()
+        .find_map(|k| body.get(k).and_then(Node::as_str))
+        .unwrap_or("")
+}
+
+/// Whether `node` is itself a map of servers (`{NAME: {command|url...}}`), for
+/// files that may omit the `mcpServers` wrapper (Claude Code plugin `.mcp.json`).
+pub fn looks_like_server_map(node: &Node) -> bool {
+    let Some(entries) = node.as_object() else {
+        return false;
+    };
+    !entries.is_empty()
+        && entries.iter().all(|(_, v)| {
+            ["command", "url", "serverUrl", "httpUrl", "type"]
+                .iter()
+                .any(|k| v.get(k).is_some())
+        })
+}
+
+/// Longest name or pattern [`glob_match`] compares; longer ones never match, which
+/// keeps the quadratic worst case of a hostile pattern small.
+const MAX_GLOB_LEN: usize = 256;
+
+/// `*` (any run) and `?` (one character) matching, case-sensitive, as in the
+/// Amazon Q agent format.
+pub fn glob_match(pattern: &str, name: &str) -> bool {
+    if pattern.len() > MAX_GLOB_LEN || name.len() > MAX_GLOB_LEN {
+        return false;
+    }
+    let p: Vec<char> = pattern.chars().collect();
+    let n: Vec<char> = name.chars().collect();
+    let (mut pi, mut ni) = (0, 0);
+    let mut star: Option<(usize, usize)> = None;
+    while ni < n.len() {
+        if pi < p.len() && (p[pi] == '?' || p[pi] == n[ni]) {
+            pi += 1;
+            ni += 1;
+        } else if pi < p.len() && p[pi] == '*' {
+            star = Some((pi, ni));
+            pi += 1;
+        } else if let Some((sp, sn)) = star {
+            pi = sp + 1;
+            ni = sn + 1;
+            star = Some((sp, sn + 1));
+        } else {
+            return false;
+        }
+    }
+    p[pi..].iter().all(|&c| c == '*')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn globs() {
+        assert!(glob_match("git", "git"));
+        assert!(glob_match("git-*", "git-server"));
+        assert!(glob_match("*", "anything"));
+        assert!(glob_match("f?tch", "fetch"));
+        assert!(glob_match("*-mcp", "db-mcp"));
+        assert!(!glob_match("git-*", "github"));
+        assert!(!glob_match("fetch", "Fetch"));
+        assert!(!glob_match("a", &"a".repeat(300)));
+    }
+
+    #[test]
+    fn server_map_shapes() {
+        let pos = Pos::new(1, 1);
+        let server = Node::new(
+            NodeKind::Object(vec![(
+                Located::new("command".into(), pos),
+                Node::new(NodeKind::String("x".into()), pos),
+            )]),
+            pos,
+        );
+        let map = Node::new(NodeKind::Object(vec![(Located::new("a".into(), pos), server)]), pos);
+        assert!(looks_like_server_map(&map));
+        let settings = Node::new(
+            NodeKind::Object(vec![(
+                Located::new("theme".into(), pos),
+                Node::new(NodeKind::String("dark".into()), pos),
+            )]),
+            pos,
+        );
+        assert!(!looks_like_server_map(&settings));
+        assert!(!looks_like_server_map(&Node::new(NodeKind::Object(vec![]), pos)));
     }
 }
