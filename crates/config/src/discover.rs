@@ -101,7 +101,6 @@ pub fn known_locations(opts: &DiscoverOptions) -> Vec<Location> {
     add(h.join(".codeium/windsurf/mcp_config.json"), Windsurf, User, Json);
     add(h.join(".kiro/settings/mcp.json"), Kiro, User, Json);
     add(h.join(".aws/amazonq/mcp.json"), AmazonQ, User, Json);
-    add(h.join(".aws/amazonq/agents/default.json"), AmazonQ, User, Json);
     add(h.join(".gemini/settings.json"), GeminiCli, User, Json);
     add(h.join(".cline/data/settings/cline_mcp_settings.json"), Cline, User, Json);
     // VS Code family user directories: VS Code's own MCP files and Cline's.
@@ -144,7 +143,11 @@ pub fn known_locations(opts: &DiscoverOptions) -> Vec<Location> {
 
 /// Directories of per-file configs: every `*.yaml`/`*.yml`/`*.json` inside is one config.
 fn config_dirs_under(base: &Path) -> Vec<(PathBuf, Client)> {
-    vec![(base.join(".continue/mcpServers"), Client::Continue)]
+    vec![
+        (base.join(".continue/mcpServers"), Client::Continue),
+        (base.join(".aws/amazonq/agents"), Client::AmazonQ),
+        (base.join(".aws/amazonq/cli-agents"), Client::AmazonQ),
+    ]
 }
 
 /// Project-scope files relative to a project root.
@@ -163,6 +166,7 @@ const PROJECT_FILES: &[(&str, Client, Format)] = &[
     ("opencode.jsonc", Client::Opencode, Format::Json),
     (".kiro/settings/mcp.json", Client::Kiro, Format::Json),
     (".amazonq/mcp.json", Client::AmazonQ, Format::Json),
+    (".devcontainer/devcontainer.json", Client::VsCode, Format::Json),
 ];
 
 /// The project-scope configuration files that exist in `root`.
@@ -267,7 +271,10 @@ pub fn identify(path: &Path, home: Option<&Path>) -> Option<Location> {
         "mcp.json" if parent(1) == "amazonq" || parent(1) == ".amazonq" => {
             loc(AmazonQ, if parent(1) == "amazonq" { Scope::User } else { Scope::Project }, Json)
         }
-        "default.json" if parent(1) == "agents" && parent(2) == "amazonq" => loc(AmazonQ, Scope::User, Json),
+        _ if (parent(1) == "agents" || parent(1) == "cli-agents") && parent(2) == "amazonq" => {
+            loc(AmazonQ, Scope::User, format_by_extension(path)?)
+        }
+        "devcontainer.json" if parent(1) == ".devcontainer" => loc(VsCode, Scope::Project, Json),
         _ => None,
     }
 }
