@@ -197,6 +197,8 @@ pub struct Finding {
     #[serde(serialize_with = "ser_client")]
     pub client: Option<Client>,
     pub server: Option<String>,
+    /// Serialised lossily: a path that is not UTF-8 must not fail the report.
+    #[serde(serialize_with = "ser_path")]
     pub file: Option<PathBuf>,
     pub line: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -217,6 +219,13 @@ pub struct Finding {
 fn ser_client<S: Serializer>(c: &Option<Client>, s: S) -> Result<S::Ok, S::Error> {
     match c {
         Some(c) => s.serialize_str(c.id()),
+        None => s.serialize_none(),
+    }
+}
+
+fn ser_path<S: Serializer>(p: &Option<PathBuf>, s: S) -> Result<S::Ok, S::Error> {
+    match p {
+        Some(p) => s.serialize_str(&p.to_string_lossy()),
         None => s.serialize_none(),
     }
 }

@@ -4,8 +4,10 @@
 //! Nothing here prints; the CLI decides where text goes.
 
 pub mod finding;
+pub mod report;
 pub mod rule;
 pub mod rules;
+pub mod suppress;
 
 pub use finding::{Category, ChecklistItem, Finding, Severity, Suppression};
 pub use rule::{Context, FindingBuilder, Rule, RuleMeta};
@@ -33,7 +35,24 @@ pub fn sort_findings(findings: &mut [Finding]) {
     });
 }
 
+/// Every rule's metadata: the static rules, then the findings suppression
+/// itself reports (expired and unused allows).
+pub fn all_metas() -> Vec<&'static RuleMeta> {
+    rules::all()
+        .into_iter()
+        .map(|r| r.meta())
+        .chain(suppress::rule_metas())
+        .collect()
+}
+
 /// Looks a rule up by id (`MW-FS-001`) or name (`filesystem-scope`), case-insensitively.
+pub fn find_meta(id_or_name: &str) -> Option<&'static RuleMeta> {
+    all_metas()
+        .into_iter()
+        .find(|m| m.id.eq_ignore_ascii_case(id_or_name) || m.name.eq_ignore_ascii_case(id_or_name))
+}
+
+/// Looks a static rule up by id (`MW-FS-001`) or name (`filesystem-scope`), case-insensitively.
 pub fn find_rule(id_or_name: &str) -> Option<&'static dyn Rule> {
     rules::all()
         .into_iter()

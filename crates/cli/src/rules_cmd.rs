@@ -2,14 +2,12 @@
 
 use crate::args::{FormatArg, RulesArgs, RulesCommand};
 use crate::{CliError, Outcome};
-use mcpward_analyze::rules;
 
 pub fn run(args: &RulesArgs) -> Result<Outcome, CliError> {
     let text = match &args.command {
         Some(RulesCommand::Explain { rule }) => {
-            let r = mcpward_analyze::find_rule(rule)
+            let m = mcpward_analyze::find_meta(rule)
                 .ok_or_else(|| CliError::Usage(format!("no rule `{rule}`; `mcpward rules` lists them")))?;
-            let m = r.meta();
             let checklist = m
                 .checklist
                 .map(|c| format!("Checklist: item {} — {}\n", c.number(), c.text()))
@@ -27,10 +25,9 @@ pub fn run(args: &RulesArgs) -> Result<Outcome, CliError> {
         }
         None => match args.format {
             FormatArg::Json => {
-                let list: Vec<serde_json::Value> = rules::all()
+                let list: Vec<serde_json::Value> = mcpward_analyze::all_metas()
                     .iter()
-                    .map(|r| {
-                        let m = r.meta();
+                    .map(|m| {
                         serde_json::json!({
                             "id": m.id,
                             "name": m.name,
@@ -47,8 +44,7 @@ pub fn run(args: &RulesArgs) -> Result<Outcome, CliError> {
             }
             _ => {
                 let mut s = String::new();
-                for r in rules::all() {
-                    let m = r.meta();
+                for m in mcpward_analyze::all_metas() {
                     s.push_str(&format!("{:<12} {:<22} {:<9} {}\n", m.id, m.name, m.severity.as_str(), m.summary));
                 }
                 s.push_str("\n`mcpward rules explain ID` prints a rule's documentation.\n");
