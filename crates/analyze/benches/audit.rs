@@ -5,7 +5,7 @@
 //! (the I/O floor no audit can beat). The README reports both and their ratio.
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use mcpward_analyze::{run_rules, rules, Context};
+use mcpward_analyze::{rules, run_rules, Context};
 use mcpward_config::{discover, DiscoverOptions};
 use mcpward_detect::secrets::FingerprintKey;
 use std::hint::black_box;
@@ -14,16 +14,30 @@ use std::path::{Path, PathBuf};
 /// Servers of the kinds people really run, some with planted problems.
 fn server_json(i: usize) -> String {
     match i % 10 {
-        0 => format!(r#""fs{i}": {{"command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem", "/home/bench/code/p{i}"]}}"#),
-        1 => format!(r#""gh{i}": {{"command": "npx", "args": ["-y", "@modelcontextprotocol/server-github"], "env": {{"GITHUB_PERSONAL_ACCESS_TOKEN": "${{GITHUB_TOKEN}}"}}}}"#),
+        0 => format!(
+            r#""fs{i}": {{"command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem", "/home/bench/code/p{i}"]}}"#
+        ),
+        1 => format!(
+            r#""gh{i}": {{"command": "npx", "args": ["-y", "@modelcontextprotocol/server-github"], "env": {{"GITHUB_PERSONAL_ACCESS_TOKEN": "${{GITHUB_TOKEN}}"}}}}"#
+        ),
         2 => format!(r#""fetch{i}": {{"command": "uvx", "args": ["mcp-server-fetch==2025.4.7"]}}"#),
-        3 => format!(r#""remote{i}": {{"type": "http", "url": "https://mcp.example.com/{i}/mcp", "headers": {{"Authorization": "Bearer ${{TOKEN_{i}}}"}}}}"#),
-        4 => format!(r#""db{i}": {{"command": "npx", "args": ["-y", "@modelcontextprotocol/server-postgres@0.6.2", "postgresql://localhost/db{i}"]}}"#),
-        5 => format!(r#""slack{i}": {{"command": "npx", "args": ["-y", "@modelcontextprotocol/server-slack"], "env": {{"SLACK_BOT_TOKEN": "xoxb-not-a-real-token", "SLACK_TEAM_ID": "T{i:08}"}}}}"#),
+        3 => format!(
+            r#""remote{i}": {{"type": "http", "url": "https://mcp.example.com/{i}/mcp", "headers": {{"Authorization": "Bearer ${{TOKEN_{i}}}"}}}}"#
+        ),
+        4 => format!(
+            r#""db{i}": {{"command": "npx", "args": ["-y", "@modelcontextprotocol/server-postgres@0.6.2", "postgresql://localhost/db{i}"]}}"#
+        ),
+        5 => format!(
+            r#""slack{i}": {{"command": "npx", "args": ["-y", "@modelcontextprotocol/server-slack"], "env": {{"SLACK_BOT_TOKEN": "xoxb-not-a-real-token", "SLACK_TEAM_ID": "T{i:08}"}}}}"#
+        ),
         6 => format!(r#""community{i}": {{"command": "npx", "args": ["-y", "some-community-mcp-{i}@latest"]}}"#),
         7 => format!(r#""docker{i}": {{"command": "docker", "args": ["run", "-i", "--rm", "mcp/time"]}}"#),
-        8 => format!(r#""home{i}": {{"command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem", "/home/bench"]}}"#),
-        _ => format!(r#""py{i}": {{"command": "python", "args": ["-m", "my_server_{i}"], "env": {{"API_KEY": "k{i}Zq3vT8pLx2Rw9Nc4Hs7Jb1Mf6Kd0"}}}}"#),
+        8 => format!(
+            r#""home{i}": {{"command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem", "/home/bench"]}}"#
+        ),
+        _ => format!(
+            r#""py{i}": {{"command": "python", "args": ["-m", "my_server_{i}"], "env": {{"API_KEY": "k{i}Zq3vT8pLx2Rw9Nc4Hs7Jb1Mf6Kd0"}}}}"#
+        ),
     }
 }
 
@@ -53,21 +67,33 @@ fn make_home(root: &Path) -> Vec<PathBuf> {
         ".cline/data/settings/cline_mcp_settings.json",
         ".claude.json",
     ] {
-        write(rel.to_owned(), format!("{{\n  \"mcpServers\": {{\n    {}\n  }}\n}}\n", next_servers()));
+        write(
+            rel.to_owned(),
+            format!("{{\n  \"mcpServers\": {{\n    {}\n  }}\n}}\n", next_servers()),
+        );
     }
     write(
         ".config/Code/User/mcp.json".to_owned(),
-        format!("{{\n  // JSONC\n  \"servers\": {{\n    {},\n  }},\n}}\n", next_servers()),
+        format!(
+            "{{\n  // JSONC\n  \"servers\": {{\n    {},\n  }},\n}}\n",
+            next_servers()
+        ),
     );
     // Project files of Claude Code's known projects make up the rest.
-    let projects: Vec<String> = (0..41).map(|p| root.join(format!("code/p{p}")).display().to_string()).collect();
+    let projects: Vec<String> = (0..41)
+        .map(|p| root.join(format!("code/p{p}")).display().to_string())
+        .collect();
     let claude = root.join(".claude.json");
     let mut doc = std::fs::read_to_string(&claude).expect("read");
     let list: Vec<String> = projects.iter().map(|p| format!("{p:?}: {{}}")).collect();
-    doc = doc.trim_end().trim_end_matches('}').to_owned() + &format!(",\n  \"projects\": {{{}}}\n}}\n", list.join(", "));
+    doc =
+        doc.trim_end().trim_end_matches('}').to_owned() + &format!(",\n  \"projects\": {{{}}}\n}}\n", list.join(", "));
     std::fs::write(&claude, doc).expect("write");
     for p in 0..41 {
-        write(format!("code/p{p}/.mcp.json"), format!("{{\"mcpServers\": {{\n    {}\n}}}}\n", next_servers()));
+        write(
+            format!("code/p{p}/.mcp.json"),
+            format!("{{\"mcpServers\": {{\n    {}\n}}}}\n", next_servers()),
+        );
     }
     files
 }

@@ -3,7 +3,10 @@
 //!
 //! Nothing here prints; the CLI decides where text goes.
 
+pub mod checklist;
 pub mod finding;
+pub mod knowledge;
+pub mod launch;
 pub mod report;
 pub mod rule;
 pub mod rules;

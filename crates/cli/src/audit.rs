@@ -19,7 +19,11 @@ pub fn run(args: &AuditArgs) -> Result<Outcome, CliError> {
     if let Some(path) = &args.write_baseline {
         let text = suppress::write_baseline(&findings);
         std::fs::write(path, text).map_err(|e| CliError::Runtime(format!("cannot write {}: {e}", path.display())))?;
-        eprintln!("mcpward: wrote {} finding(s) to baseline {}", findings.len(), path.display());
+        eprintln!(
+            "mcpward: wrote {} finding(s) to baseline {}",
+            findings.len(),
+            path.display()
+        );
         return Ok(Outcome::Clean);
     }
 

@@ -45,7 +45,13 @@ pub fn run(args: &RulesArgs) -> Result<Outcome, CliError> {
             _ => {
                 let mut s = String::new();
                 for m in mcpward_analyze::all_metas() {
-                    s.push_str(&format!("{:<12} {:<22} {:<9} {}\n", m.id, m.name, m.severity.as_str(), m.summary));
+                    s.push_str(&format!(
+                        "{:<12} {:<22} {:<9} {}\n",
+                        m.id,
+                        m.name,
+                        m.severity.as_str(),
+                        m.summary
+                    ));
                 }
                 s.push_str("\n`mcpward rules explain ID` prints a rule's documentation.\n");
                 s

@@ -22,7 +22,10 @@ pub fn load(args: &SourceArgs) -> Result<Sources, CliError> {
     };
     let found = if args.paths.is_empty() {
         if !home.is_dir() {
-            return Err(CliError::Usage(format!("home directory {} does not exist", home.display())));
+            return Err(CliError::Usage(format!(
+                "home directory {} does not exist",
+                home.display()
+            )));
         }
         let env_path = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty()).map(PathBuf::from);
         // System files belong to the real machine: not looked at for a fake home.

@@ -131,7 +131,10 @@ mod tests {
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            let mode = std::fs::metadata(dir.path().join("fingerprint.key")).unwrap().permissions().mode();
+            let mode = std::fs::metadata(dir.path().join("fingerprint.key"))
+                .unwrap()
+                .permissions()
+                .mode();
             assert_eq!(mode & 0o077, 0);
         }
     }

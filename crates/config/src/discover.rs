@@ -87,8 +87,18 @@ pub fn known_locations(opts: &DiscoverOptions) -> Vec<Location> {
     let mut add = |path: PathBuf, client, scope, format| out.push(Location::new(path, client, scope, format));
 
     // Claude Desktop.
-    add(mac_support.join("Claude/claude_desktop_config.json"), ClaudeDesktop, User, Json);
-    add(appdata.join("Claude/claude_desktop_config.json"), ClaudeDesktop, User, Json);
+    add(
+        mac_support.join("Claude/claude_desktop_config.json"),
+        ClaudeDesktop,
+        User,
+        Json,
+    );
+    add(
+        appdata.join("Claude/claude_desktop_config.json"),
+        ClaudeDesktop,
+        User,
+        Json,
+    );
     for c in &config_dirs {
         add(c.join("Claude/claude_desktop_config.json"), ClaudeDesktop, User, Json);
     }
@@ -102,7 +112,12 @@ pub fn known_locations(opts: &DiscoverOptions) -> Vec<Location> {
     add(h.join(".kiro/settings/mcp.json"), Kiro, User, Json);
     add(h.join(".aws/amazonq/mcp.json"), AmazonQ, User, Json);
     add(h.join(".gemini/settings.json"), GeminiCli, User, Json);
-    add(h.join(".cline/data/settings/cline_mcp_settings.json"), Cline, User, Json);
+    add(
+        h.join(".cline/data/settings/cline_mcp_settings.json"),
+        Cline,
+        User,
+        Json,
+    );
     // VS Code family user directories: VS Code's own MCP files and Cline's.
     for editor in VSCODE_FAMILY {
         let mut user_dirs = vec![mac_support.join(editor).join("User"), appdata.join(editor).join("User")];
@@ -131,10 +146,30 @@ pub fn known_locations(opts: &DiscoverOptions) -> Vec<Location> {
 
     if let Some(root) = &opts.system_root {
         add(root.join("etc/claude-code/managed-mcp.json"), ClaudeCode, Managed, Json);
-        add(root.join("etc/claude-code/managed-settings.json"), ClaudeCode, Managed, Json);
-        add(root.join("Library/Application Support/ClaudeCode/managed-mcp.json"), ClaudeCode, Managed, Json);
-        add(root.join("Library/Application Support/ClaudeCode/managed-settings.json"), ClaudeCode, Managed, Json);
-        add(root.join("Program Files/ClaudeCode/managed-mcp.json"), ClaudeCode, Managed, Json);
+        add(
+            root.join("etc/claude-code/managed-settings.json"),
+            ClaudeCode,
+            Managed,
+            Json,
+        );
+        add(
+            root.join("Library/Application Support/ClaudeCode/managed-mcp.json"),
+            ClaudeCode,
+            Managed,
+            Json,
+        );
+        add(
+            root.join("Library/Application Support/ClaudeCode/managed-settings.json"),
+            ClaudeCode,
+            Managed,
+            Json,
+        );
+        add(
+            root.join("Program Files/ClaudeCode/managed-mcp.json"),
+            ClaudeCode,
+            Managed,
+            Json,
+        );
         add(root.join("etc/gemini-cli/settings.json"), GeminiCli, Managed, Json);
         add(root.join("etc/codex/config.toml"), Codex, Managed, Toml);
     }
@@ -243,19 +278,41 @@ pub fn identify(path: &Path, home: Option<&Path>) -> Option<Location> {
     match name {
         "claude_desktop_config.json" => loc(ClaudeDesktop, Scope::User, Json),
         ".claude.json" => loc(ClaudeCode, Scope::User, Json),
-        ".mcp.json" => loc(ClaudeCode, if parent(1) == "plugins" || parts.iter().any(|p| p == "plugins") && parts.iter().any(|p| p == ".claude") { Scope::Plugin } else { Scope::Project }, Json),
+        ".mcp.json" => loc(
+            ClaudeCode,
+            if parent(1) == "plugins" || parts.iter().any(|p| p == "plugins") && parts.iter().any(|p| p == ".claude") {
+                Scope::Plugin
+            } else {
+                Scope::Project
+            },
+            Json,
+        ),
         "managed-mcp.json" | "managed-settings.json" => loc(ClaudeCode, Scope::Managed, Json),
         "mcp_config.json" if parent(1) == "windsurf" => loc(Windsurf, Scope::User, Json),
         "cline_mcp_settings.json" => loc(Cline, Scope::User, Json),
-        "opencode.json" | "opencode.jsonc" => loc(Opencode, if parent(1) == "opencode" { Scope::User } else { Scope::Project }, Json),
+        "opencode.json" | "opencode.jsonc" => loc(
+            Opencode,
+            if parent(1) == "opencode" {
+                Scope::User
+            } else {
+                Scope::Project
+            },
+            Json,
+        ),
         "config.yaml" | "config.yml" if parent(1) == ".continue" => loc(Continue, user_or_project(2), Yaml),
         "config.json" if parent(1) == ".continue" => loc(Continue, user_or_project(2), Json),
         _ if parent(1) == "mcpServers" && parent(2) == ".continue" => {
             loc(Continue, user_or_project(3), format_by_extension(path)?)
         }
-        "config.toml" if parent(1) == ".codex" || parent(1) == "codex" => {
-            loc(Codex, if parent(1) == "codex" && parent(2) == "etc" { Scope::Managed } else { user_or_project(2) }, Toml)
-        }
+        "config.toml" if parent(1) == ".codex" || parent(1) == "codex" => loc(
+            Codex,
+            if parent(1) == "codex" && parent(2) == "etc" {
+                Scope::Managed
+            } else {
+                user_or_project(2)
+            },
+            Toml,
+        ),
         "settings.json" | "settings.local.json" if parent(1) == ".claude" => loc(ClaudeCode, user_or_project(2), Json),
         "settings.json" if parent(1) == ".gemini" => loc(GeminiCli, user_or_project(2), Json),
         "settings.json" if parent(1) == "gemini-cli" => loc(GeminiCli, Scope::Managed, Json),
@@ -268,9 +325,15 @@ pub fn identify(path: &Path, home: Option<&Path>) -> Option<Location> {
         "mcp.json" if parent(1) == ".vscode" => loc(VsCode, Scope::Project, Json),
         "mcp.json" if parent(1) == ".cursor" => loc(Cursor, user_or_project(2), Json),
         "mcp.json" if parent(1) == "settings" && parent(2) == ".kiro" => loc(Kiro, user_or_project(3), Json),
-        "mcp.json" if parent(1) == "amazonq" || parent(1) == ".amazonq" => {
-            loc(AmazonQ, if parent(1) == "amazonq" { Scope::User } else { Scope::Project }, Json)
-        }
+        "mcp.json" if parent(1) == "amazonq" || parent(1) == ".amazonq" => loc(
+            AmazonQ,
+            if parent(1) == "amazonq" {
+                Scope::User
+            } else {
+                Scope::Project
+            },
+            Json,
+        ),
         _ if (parent(1) == "agents" || parent(1) == "cli-agents") && parent(2) == "amazonq" => {
             loc(AmazonQ, Scope::User, format_by_extension(path)?)
         }
@@ -323,7 +386,21 @@ pub const MAX_WALK_DEPTH: usize = 12;
 pub const MAX_WALK_ENTRIES: usize = 500_000;
 
 /// Directories never descended into: they hold dependencies or VCS data, not configs.
-const SKIP_DIRS: &[&str] = &["node_modules", ".git", "target", ".hg", ".svn", "__pycache__", ".venv", "venv", ".tox", ".cache", ".npm", ".cargo", ".rustup"];
+const SKIP_DIRS: &[&str] = &[
+    "node_modules",
+    ".git",
+    "target",
+    ".hg",
+    ".svn",
+    "__pycache__",
+    ".venv",
+    "venv",
+    ".tox",
+    ".cache",
+    ".npm",
+    ".cargo",
+    ".rustup",
+];
 
 /// Walks `dir` (not following symlinked directories, so loops cannot trap it)
 /// and returns every file [`identify`] knows, plus per-file config directories.
@@ -361,7 +438,10 @@ pub fn search_dir(dir: &Path, home: Option<&Path>) -> (Vec<Location>, Vec<Discov
             let path = entry.path();
             let Ok(ft) = entry.file_type() else { continue };
             let name = entry.file_name();
-            if ft.is_dir() {
+            if ft.is_dir() && name.to_string_lossy().contains('.') && identify(&path, home).is_some() {
+                // A directory where a client expects its config file: loading reports it.
+                found.extend(identify(&path, home));
+            } else if ft.is_dir() {
                 let n = name.to_string_lossy();
                 if depth < MAX_WALK_DEPTH && !SKIP_DIRS.contains(&n.as_ref()) {
                     if n == "mcpServers" && d.file_name().is_some_and(|p| p == ".continue") {
@@ -405,10 +485,15 @@ pub fn discover(opts: &DiscoverOptions) -> Discovered {
     let plugins = opts.home.join(".claude/plugins");
     if plugins.is_dir() {
         let (found, _) = search_dir(&plugins, Some(&opts.home));
-        locations.extend(found.into_iter().filter(|l| l.path.ends_with(".mcp.json")).map(|mut l| {
-            l.scope = Scope::Plugin;
-            l
-        }));
+        locations.extend(
+            found
+                .into_iter()
+                .filter(|l| l.path.ends_with(".mcp.json"))
+                .map(|mut l| {
+                    l.scope = Scope::Plugin;
+                    l
+                }),
+        );
     }
     load_all(locations)
 }
@@ -426,7 +511,10 @@ pub fn discover_paths(paths: &[PathBuf], home: Option<&Path>) -> Discovered {
             }
             // A dangling link or a loop: let loading describe it as a problem of the file.
             Err(_) => {
-                locations.push(identify(p, home).unwrap_or_else(|| Location::new(p.clone(), Client::ClaudeDesktop, Scope::User, Format::Json)));
+                locations.push(
+                    identify(p, home)
+                        .unwrap_or_else(|| Location::new(p.clone(), Client::ClaudeDesktop, Scope::User, Format::Json)),
+                );
                 continue;
             }
         };
@@ -500,16 +588,37 @@ mod tests {
         let home = Path::new("/home/u");
         let id = |p: &str| identify(Path::new(p), Some(home)).map(|l| (l.client, l.scope));
         assert_eq!(id("/home/u/.cursor/mcp.json"), Some((Client::Cursor, Scope::User)));
-        assert_eq!(id("/home/u/src/app/.cursor/mcp.json"), Some((Client::Cursor, Scope::Project)));
-        assert_eq!(id("/home/u/src/app/.mcp.json"), Some((Client::ClaudeCode, Scope::Project)));
-        assert_eq!(id("/home/u/.claude/plugins/x/.mcp.json"), Some((Client::ClaudeCode, Scope::Plugin)));
-        assert_eq!(id("/home/u/.config/Code/User/mcp.json"), Some((Client::VsCode, Scope::User)));
+        assert_eq!(
+            id("/home/u/src/app/.cursor/mcp.json"),
+            Some((Client::Cursor, Scope::Project))
+        );
+        assert_eq!(
+            id("/home/u/src/app/.mcp.json"),
+            Some((Client::ClaudeCode, Scope::Project))
+        );
+        assert_eq!(
+            id("/home/u/.claude/plugins/x/.mcp.json"),
+            Some((Client::ClaudeCode, Scope::Plugin))
+        );
+        assert_eq!(
+            id("/home/u/.config/Code/User/mcp.json"),
+            Some((Client::VsCode, Scope::User))
+        );
         assert_eq!(id("/r/.vscode/mcp.json"), Some((Client::VsCode, Scope::Project)));
         assert_eq!(id("/home/u/.codex/config.toml"), Some((Client::Codex, Scope::User)));
         assert_eq!(id("/etc/codex/config.toml"), Some((Client::Codex, Scope::Managed)));
-        assert_eq!(id("/home/u/.continue/mcpServers/db.yaml"), Some((Client::Continue, Scope::User)));
-        assert_eq!(id("/home/u/.config/zed/settings.json"), Some((Client::Zed, Scope::User)));
-        assert_eq!(id("/home/u/.aws/amazonq/mcp.json"), Some((Client::AmazonQ, Scope::User)));
+        assert_eq!(
+            id("/home/u/.continue/mcpServers/db.yaml"),
+            Some((Client::Continue, Scope::User))
+        );
+        assert_eq!(
+            id("/home/u/.config/zed/settings.json"),
+            Some((Client::Zed, Scope::User))
+        );
+        assert_eq!(
+            id("/home/u/.aws/amazonq/mcp.json"),
+            Some((Client::AmazonQ, Scope::User))
+        );
         assert_eq!(id("/x/settings.json"), None);
         assert_eq!(id("/x/mcp.json"), None);
     }

@@ -87,7 +87,9 @@ fn read_bounded(path: &Path) -> Result<Vec<u8>, String> {
         .read_to_end(&mut bytes)
         .map_err(|e| describe_io(&e))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(format!("grew past the {MAX_FILE_BYTES} byte limit while being read; not read"));
+        return Err(format!(
+            "grew past the {MAX_FILE_BYTES} byte limit while being read; not read"
+        ));
     }
     Ok(bytes)
 }
@@ -97,7 +99,9 @@ fn describe_io(e: &std::io::Error) -> String {
     match e.kind() {
         ErrorKind::PermissionDenied => "cannot be read: permission denied".into(),
         ErrorKind::NotFound => "does not exist (a dangling symlink?)".into(),
-        _ if e.raw_os_error() == Some(40) => "cannot be opened: too many levels of symbolic links (a symlink loop)".into(),
+        _ if e.raw_os_error() == Some(40) => {
+            "cannot be opened: too many levels of symbolic links (a symlink loop)".into()
+        }
         _ => format!("cannot be read: {e}"),
     }
 }
@@ -128,7 +132,11 @@ mod tests {
         std::os::unix::fs::symlink(&b, &a).unwrap();
         std::os::unix::fs::symlink(&a, &b).unwrap();
         let f = load(&a);
-        assert!(f.problems[0].message.contains("symbolic links"), "{}", f.problems[0].message);
+        assert!(
+            f.problems[0].message.contains("symbolic links"),
+            "{}",
+            f.problems[0].message
+        );
     }
 
     #[test]
@@ -138,7 +146,11 @@ mod tests {
         std::fs::write(&p, b"\x7fELF\x02\x01\x01\0\0\0").unwrap();
         let f = load(&p);
         assert_eq!(f.problems.len(), 1);
-        std::fs::write(&p, "{\n \"mcpServers\": {\n  \"a\": {\"command\": \"x\"}\n  \"b\": {}\n }\n}").unwrap();
+        std::fs::write(
+            &p,
+            "{\n \"mcpServers\": {\n  \"a\": {\"command\": \"x\"}\n  \"b\": {}\n }\n}",
+        )
+        .unwrap();
         let f = load(&p);
         assert_eq!(f.problems[0].pos.line, 4);
         std::fs::write(&p, "  \n").unwrap();

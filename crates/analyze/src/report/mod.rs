@@ -309,7 +309,14 @@ pub fn redact_command(parts: &[&str]) -> String {
                 }
             }
         }
-        out.push(shell_quote(&replace_ranges(part, ranges)));
+        let redacted = replace_ranges(part, ranges);
+        // A URL argument (a database URL, say) may carry a password in its user info.
+        let redacted = if redacted.contains("://") {
+            redact_url(&redacted)
+        } else {
+            redacted
+        };
+        out.push(shell_quote(&redacted));
         prev = Some(part);
     }
     out.join(" ")

@@ -351,10 +351,11 @@ impl Rule for HardcodedSecret {
                     (Confidence::High, Scope::Project) => Severity::Critical,
                     (Confidence::High, _) => Severity::High,
                     (Confidence::Medium, _) => Severity::Medium,
+                    (Confidence::Low, _) => Severity::Low,
                 };
                 let what = match s.confidence {
-                    Confidence::High => format!("a {} credential ({})", s.provider, s.kind),
-                    Confidence::Medium => "a value that looks like a credential".to_owned(),
+                    Confidence::High => format!("{} {} credential ({})", article(s.provider), s.provider, s.kind),
+                    Confidence::Medium | Confidence::Low => "a value that looks like a credential".to_owned(),
                 };
                 let mut message = format!(
                     "{} of server \"{}\" holds {what} written literally",
@@ -461,6 +462,14 @@ fn default_var(entry: &ServerEntry, s: &LiteralSecret) -> String {
     match s.kind {
         k if k.contains("api-key") => format!("{base}_API_KEY"),
         _ => format!("{base}_TOKEN"),
+    }
+}
+
+/// "a" or "an", for provider names in messages ("an Anthropic credential").
+fn article(word: &str) -> &'static str {
+    match word.chars().next().map(|c| c.to_ascii_lowercase()) {
+        Some('a' | 'e' | 'i' | 'o' | 'u') => "an",
+        _ => "a",
     }
 }
 

@@ -3,11 +3,16 @@
 
 mod auto_approve;
 mod config_permissions;
+mod exec_capability;
 mod filesystem_scope;
 pub mod hardcoded_secret;
 mod insecure_transport;
 mod parse_error;
+mod read_only_available;
 mod secret_in_git;
+mod toxic_flow;
+mod unpinned_package;
+mod untrusted_publisher;
 
 use crate::rule::Rule;
 
@@ -21,5 +26,10 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &config_permissions::ConfigPermissions,
         &insecure_transport::InsecureTransport,
         &auto_approve::AutoApprove,
+        &unpinned_package::UnpinnedPackage,
+        &untrusted_publisher::UntrustedPublisher,
+        &exec_capability::ExecCapability,
+        &read_only_available::ReadOnlyAvailable,
+        &toxic_flow::ToxicFlow,
     ]
 }

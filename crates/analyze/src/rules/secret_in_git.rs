@@ -151,6 +151,7 @@ fn check_file(cx: &Context<'_>, file: &ConfigFile, out: &mut Vec<Finding>) {
         let severity = match h.confidence {
             Confidence::High => Severity::Critical,
             Confidence::Medium => Severity::High,
+            Confidence::Low => Severity::Medium,
         };
         FindingBuilder::new(
             &META,

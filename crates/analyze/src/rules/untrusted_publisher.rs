@@ -92,7 +92,7 @@ impl Rule for UntrustedPublisher {
                     (PublisherTrust::Community, Some(k)) => (
                         Severity::Low,
                         format!(
-                            "{name} ({}) is a community package, not published by the service it works with — review source, publisher, downloads",
+                            "{name} ({}) is a known community package, not a vendor or reference publisher — review source, publisher, downloads",
                             k.display
                         ),
                     ),
@@ -138,7 +138,10 @@ mod tests {
             assert!(META.doc.contains(&format!("`{name}`")), "{name} missing from the doc");
         }
         for (prefix, _) in PYPI_PREFIXES {
-            assert!(META.doc.contains(prefix.trim_end_matches('-')), "{prefix} missing from the doc");
+            assert!(
+                META.doc.contains(prefix.trim_end_matches('-')),
+                "{prefix} missing from the doc"
+            );
         }
         for (ns, _) in IMAGE_NAMESPACES {
             assert!(META.doc.contains(&format!("`{ns}`")), "{ns} missing from the doc");

@@ -1,0 +1,50 @@
+//! Running the real binary in tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// A state directory with a fixed fingerprint key, so secret fingerprints in
+/// output are the same on every machine.
+pub fn fixed_state() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("fingerprint.key"), [42u8; 32]).expect("write key");
+    dir
+}
+
+/// Runs `mcpward` with a clean, controlled environment.
+pub fn mcpward(args: &[&str], home: &Path, state: &Path, cwd: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_mcpward"))
+        .args(args)
+        .current_dir(cwd)
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", home)
+        .env("MCPWARD_HOME", state)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run mcpward")
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+pub fn json(o: &Output) -> serde_json::Value {
+    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}\n{}", stdout(o), stderr(o)))
+}
+
+pub fn write(root: &Path, rel: &str, body: &str) -> PathBuf {
+    let p = root.join(rel);
+    std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
+    std::fs::write(&p, body).expect("write");
+    p
+}
