@@ -1748,13 +1748,15 @@ pub fn display_command(key: &FingerprintKey, words: &[&str]) -> String {
         let word = *w;
         if redact_next {
             redact_next = false;
-            if !secrets::is_placeholder(word) && !word.is_empty() {
+            // Shown output errs towards hiding: under a secret-like flag, anything
+            // but a pure reference is redacted, placeholders included.
+            if !mcpward_config::vars::is_reference_only(word) && !word.is_empty() {
                 shown.push(secrets::describe(key, word, "secret-argument"));
                 continue;
             }
         }
         if let Some((name, value)) = word.split_once('=') {
-            if secret_like_name(name) && !value.is_empty() && !secrets::is_placeholder(value) {
+            if secret_like_name(name) && !value.is_empty() && !mcpward_config::vars::is_reference_only(value) {
                 shown.push(format!("{name}={}", secrets::describe(key, value, "secret-argument")));
                 continue;
             }

@@ -298,15 +298,11 @@ pub fn redact_command(parts: &[&str]) -> String {
         if let Some(at) = part.find(['=', ':']) {
             let name = part[..at].trim_start_matches('-');
             let value_start = at + 1;
-            for m in secrets::scan_named_value(name, &part[value_start..]) {
-                ranges.push(value_start + m.start..value_start + m.end);
-            }
+            ranges.extend(named_value_ranges(name, &part[value_start..], value_start));
         }
         if let Some(flag) = prev.filter(|p| p.starts_with('-') && !p.contains('=')) {
             if !part.starts_with('-') {
-                for m in secrets::scan_named_value(flag.trim_start_matches('-'), part) {
-                    ranges.push(m.start..m.end);
-                }
+                ranges.extend(named_value_ranges(flag.trim_start_matches('-'), part, 0));
             }
         }
         let redacted = replace_ranges(part, ranges);
@@ -344,7 +340,8 @@ pub fn redact_url(url: &str) -> String {
             if let Some(eq) = pair.find('=') {
                 let (name, value) = (&pair[..eq], &pair[eq + 1..]);
                 let value_start = start + eq + 1;
-                if !value.is_empty() && secret_like_param(name) && !secrets::is_placeholder(value) {
+                // Display errs towards hiding: placeholders under secret names are hidden too.
+                if !value.is_empty() && secret_like_param(name) && !mcpward_config::vars::is_reference_only(value) {
                     ranges.push(value_start..value_start + value.len());
                 } else {
                     for m in secrets::scan_named_value(name, value) {
@@ -356,6 +353,19 @@ pub fn redact_url(url: &str) -> String {
         }
     }
     replace_ranges(url, ranges)
+}
+
+/// What to hide of `value`, written under `name`, as ranges shifted by `offset`.
+/// Shown output errs towards hiding: under a secret-like name everything but a
+/// pure reference is hidden, placeholders included.
+fn named_value_ranges(name: &str, value: &str, offset: usize) -> Vec<Range<usize>> {
+    if !value.is_empty() && secret_like_param(name) && !mcpward_config::vars::is_reference_only(value) {
+        return vec![offset..offset + value.len()];
+    }
+    secrets::scan_named_value(name, value)
+        .into_iter()
+        .map(|m| offset + m.start..offset + m.end)
+        .collect()
 }
 
 fn secret_like_param(name: &str) -> bool {
@@ -582,7 +592,7 @@ fn ser_path<S: Serializer>(p: &Path, s: S) -> Result<S::Ok, S::Error> {
 mod tests {
     use super::*;
 
-    const PAT: &str = "ghp_abcdefghijklmnopqrstuvwxyz0123456789";
+    const PAT: &str = "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";
 
     #[test]
     fn command_redacts_known_and_flagged_secrets() {

@@ -1,22 +1,46 @@
 //! Credential detection, redaction and keyed fingerprints.
 //!
 //! API contract used by the rest of mcpward (keep it stable):
-//! - [`scan_text`]: every known-format secret in free text (args, URLs, files).
+//! - [`scan_text`]: every known-format secret in free text (args, URLs, files,
+//!   tool results), plus `NAME=value` assignments with secret-like names at
+//!   low confidence.
 //! - [`scan_named_value`]: a value under a name (`GITHUB_TOKEN=...`, a header):
 //!   known formats first, then high-entropy values under secret-like names.
 //! - [`is_placeholder`]: `<your-token>`, `YOUR_API_KEY`, `xxxx`, `changeme`...
-//! - [`redact`] / [`describe`]: `ghp_…a1b2` and `ghp_…a1b2 (github-pat, fp:3f9c1e)`.
+//! - [`redact`] / [`redact_in`] / [`describe`]: `ghp_…a1b2` and
+//!   `ghp_…a1b2 (github-pat, fp:3f9c1e)`.
 //! - [`FingerprintKey`] / [`fingerprint`]: HMAC-SHA256, so a secret can be recognised
 //!   later without being stored.
+//! - [`kind_info`] / [`all_kinds`]: provider, description and rotation hint of
+//!   every kind.
+//!
+//! Scanning is one Aho-Corasick pass over the rules' keywords; regexes run
+//! only around keyword hits (see `engine.rs`). No input makes it panic, and
+//! every offset it returns is on a char boundary.
+
+mod engine;
+mod generic;
+mod kinds;
+mod placeholder;
+mod redact;
+mod rules;
+mod validate;
 
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
+
+pub use kinds::{all_kinds, kind_info, KindInfo, SeverityHint};
+pub use placeholder::is_placeholder;
+pub use redact::{describe, redact, redact_in};
 
 /// How sure a match is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Confidence {
-    /// High entropy under a secret-like name, no known format.
+    /// A secret-like `NAME=value` assignment found inside free text.
+    Low,
+    /// High entropy under a secret-like name, no known format; or a known
+    /// format whose checksum did not verify.
     Medium,
     /// A provider's documented format (prefix, length, alphabet, checksum).
     High,
@@ -35,8 +59,9 @@ pub struct SecretMatch {
 }
 
 impl SecretMatch {
+    /// The secret itself (empty if the range does not belong to `haystack`).
     pub fn text<'t>(&self, haystack: &'t str) -> &'t str {
-        &haystack[self.start..self.end]
+        haystack.get(self.start..self.end).unwrap_or("")
     }
 }
 
@@ -58,119 +83,76 @@ impl std::fmt::Debug for FingerprintKey {
 
 /// Keyed fingerprint of a secret: lowercase hex HMAC-SHA256 (64 chars).
 pub fn fingerprint(key: &FingerprintKey, secret: &str) -> String {
+    use std::fmt::Write;
     let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&key.0).expect("HMAC accepts any key length");
     mac.update(secret.as_bytes());
-    mac.finalize().into_bytes().iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// Shows a secret's recognisable prefix and last four characters only:
-/// `ghp_…a1b2`. Short secrets show no tail at all.
-pub fn redact(secret: &str, _kind: &str) -> String {
-    let chars: Vec<char> = secret.chars().collect();
-    let prefix_len = known_prefix_len(secret).min(chars.len() / 3);
-    let prefix: String = chars[..prefix_len].iter().collect();
-    if chars.len() < 16 {
-        return format!("{prefix}…");
+    let mut out = String::with_capacity(64);
+    for b in mac.finalize().into_bytes() {
+        let _ = write!(out, "{b:02x}");
     }
-    let tail: String = chars[chars.len() - 4..].iter().collect();
-    format!("{prefix}…{tail}")
-}
-
-/// `ghp_…a1b2 (github-pat, fp:3f9c1e)`: the form secrets take in every output.
-pub fn describe(key: &FingerprintKey, secret: &str, kind: &str) -> String {
-    let fp = fingerprint(key, secret);
-    format!("{} ({kind}, fp:{})", redact(secret, kind), &fp[..6])
-}
-
-fn known_prefix_len(secret: &str) -> usize {
-    const PREFIXES: &[&str] = &[
-        "github_pat_",
-        "ghp_",
-        "gho_",
-        "ghu_",
-        "ghs_",
-        "ghr_",
-        "glpat-",
-        "xoxb-",
-        "xoxp-",
-        "sk-ant-",
-        "sk-",
-        "AKIA",
-    ];
-    PREFIXES.iter().find(|p| secret.starts_with(**p)).map_or(0, |p| p.len())
-}
-
-/// Every known-format secret in `text`.
-pub fn scan_text(text: &str) -> Vec<SecretMatch> {
-    let mut out = Vec::new();
-    for (kind, provider, re) in patterns() {
-        for m in re.find_iter(text) {
-            if !is_placeholder(m.as_str()) {
-                out.push(SecretMatch {
-                    kind,
-                    provider,
-                    start: m.start(),
-                    end: m.end(),
-                    confidence: Confidence::High,
-                });
-            }
-        }
-    }
-    out.sort_by_key(|m| m.start);
     out
 }
 
+/// Every secret in `text`: known formats (high confidence, medium when a
+/// checksum fails), bearer tokens (medium) and secret-like `NAME=value`
+/// assignments (low). Non-overlapping, sorted by start.
+pub fn scan_text(text: &str) -> Vec<SecretMatch> {
+    engine::scan(text, engine::Options { assignments: true })
+}
+
 /// Secrets in a value that is stored under `name` (an env var or header name).
+/// Offsets are into `value`. Known formats win; otherwise a value under a
+/// secret-like name that looks like a credential is reported at medium
+/// confidence (`generic-secret`, or `generic-password` for password names).
 pub fn scan_named_value(name: &str, value: &str) -> Vec<SecretMatch> {
-    let found = scan_text(value);
+    // Scanning `NAME=value` lets the rules that key on the name (Datadog,
+    // Azure, legacy Cloudflare...) see it; matches inside the name are dropped.
+    let mut combined = String::with_capacity(name.len() + 1 + value.len());
+    combined.push_str(name);
+    combined.push('=');
+    combined.push_str(value);
+    let off = name.len() + 1;
+    let found: Vec<SecretMatch> = engine::scan(&combined, engine::Options { assignments: false })
+        .into_iter()
+        .filter(|m| m.start >= off)
+        .map(|m| SecretMatch {
+            start: m.start - off,
+            end: m.end - off,
+            ..m
+        })
+        .collect();
     if !found.is_empty() {
         return found;
     }
-    let upper = name.to_ascii_uppercase();
-    let secret_like = [
-        "TOKEN",
-        "KEY",
-        "SECRET",
-        "PASSWORD",
-        "PASSWD",
-        "AUTHORIZATION",
-        "CREDENTIAL",
-    ]
-    .iter()
-    .any(|w| upper.contains(w));
-    let candidate = value.trim().strip_prefix("Bearer ").unwrap_or(value.trim());
-    if secret_like && candidate.len() >= 12 && !is_placeholder(candidate) && shannon_entropy(candidate) >= 3.0 {
-        let start = value.find(candidate).unwrap_or(0);
+    if let Some((start, end, class)) = generic::named_value(name, value) {
+        let kind = if class == generic::NameClass::Password {
+            "generic-password"
+        } else {
+            "generic-secret"
+        };
         return vec![SecretMatch {
-            kind: "generic-secret",
+            kind,
             provider: "generic",
             start,
-            end: start + candidate.len(),
+            end,
             confidence: Confidence::Medium,
         }];
     }
-    Vec::new()
+    // Assignments inside the value (`Server=db;Password=...`).
+    scan_text(value)
 }
 
-/// True for values that stand in for a secret rather than being one.
-pub fn is_placeholder(value: &str) -> bool {
-    let v = value.trim();
-    let lower = v.to_ascii_lowercase();
-    v.is_empty()
-        || v.starts_with('<') && v.ends_with('>')
-        || lower.contains("your_")
-        || lower.contains("your-")
-        || lower.contains("xxxx")
-        || ["changeme", "placeholder", "example", "redacted", "dummy"]
-            .iter()
-            .any(|w| lower.contains(w))
-        || v.contains("${")
-        || v.ends_with("...")
-        || v.ends_with('…')
+/// Compiles every rule now rather than on first use. Optional: long-running
+/// callers (the proxy) call it at start so no tool result pays compile time.
+pub fn warm() {
+    engine::warm();
 }
 
 /// Shannon entropy in bits per character.
 pub fn shannon_entropy(s: &str) -> f64 {
+    if s.is_empty() {
+        return 0.0;
+    }
     let mut counts = [0u32; 256];
     for b in s.bytes() {
         counts[b as usize] += 1;
@@ -180,33 +162,36 @@ pub fn shannon_entropy(s: &str) -> f64 {
         .iter()
         .filter(|&&c| c > 0)
         .map(|&c| {
-            let p = c as f64 / n;
+            let p = f64::from(c) / n;
             -p * p.log2()
         })
         .sum()
 }
 
-fn patterns() -> &'static [(&'static str, &'static str, regex::Regex)] {
-    use std::sync::OnceLock;
-    static P: OnceLock<Vec<(&'static str, &'static str, regex::Regex)>> = OnceLock::new();
-    P.get_or_init(|| {
-        [
-            ("github-pat", "GitHub", r"\bghp_[A-Za-z0-9]{36}\b"),
-            ("github-fine-grained-pat", "GitHub", r"\bgithub_pat_[A-Za-z0-9_]{82}\b"),
-            ("aws-access-key-id", "AWS", r"\b(?:AKIA|ASIA)[A-Z0-9]{16}\b"),
-            (
-                "slack-bot-token",
-                "Slack",
-                r"\bxoxb-[0-9]{10,13}-[0-9]{10,13}-[A-Za-z0-9]{24}\b",
-            ),
-            (
-                "anthropic-api-key",
-                "Anthropic",
-                r"\bsk-ant-api03-[A-Za-z0-9_\-]{93}AA\b",
-            ),
-        ]
-        .into_iter()
-        .map(|(k, p, re)| (k, p, regex::Regex::new(re).expect("static pattern")))
-        .collect()
-    })
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entropy_bounds() {
+        assert_eq!(shannon_entropy(""), 0.0);
+        assert_eq!(shannon_entropy("aaaa"), 0.0);
+        assert!((shannon_entropy("abcd") - 2.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn fingerprint_is_keyed_hex() {
+        let a = fingerprint(&FingerprintKey::new([1; 32]), "s");
+        let b = fingerprint(&FingerprintKey::new([2; 32]), "s");
+        assert_eq!(a.len(), 64);
+        assert_ne!(a, b);
+    }
+
+    #[test]
+    fn describe_shape() {
+        let k = FingerprintKey::new([7; 32]);
+        let d = describe(&k, "ghp_0123456789abcdefghijklmnopqrstuvwxyz", "github-pat");
+        assert!(d.starts_with("ghp_…wxyz (github-pat, fp:"), "{d}");
+        assert!(!d.contains("0123"));
+    }
 }

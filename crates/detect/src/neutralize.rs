@@ -1,0 +1,166 @@
+//! Makes hidden content harmless before text reaches a model or a terminal: invisible
+//! characters, bidi controls, tag characters, variation-selector runs, terminal escapes
+//! and control characters are either shown (`⟨U+200B⟩`, `␛[31m`, `⟨TAG:hidden text⟩`) or
+//! removed. Everything else is preserved byte for byte, and text without hidden content
+//! comes back as `Cow::Borrowed` without allocating.
+//!
+//! Left alone on purpose: emoji ZWJ sequences, emoji/keycap presentation selectors, flag
+//! tag sequences, a leading BOM, CRLF, tabs and newlines; HTML comments and whitespace runs
+//! (they are visible in the raw text a model reads and are reported by the scanner).
+
+use std::borrow::Cow;
+
+use crate::hidden::{decode_selectors, decode_tags, is_mostly_printable, Item, ItemKind, Items};
+
+/// What to do with hidden content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mode {
+    /// Replace it with a visible marker (default): a reader sees that something was there.
+    #[default]
+    Show,
+    /// Drop it. A lone carriage return becomes a newline so no text overwrites other text.
+    Remove,
+}
+
+/// [`neutralize_with`] in [`Mode::Show`].
+pub fn neutralize(text: &str) -> Cow<'_, str> {
+    neutralize_with(text, Mode::Show)
+}
+
+/// Neutralises hidden content in `text`. Allocates only when something changes.
+pub fn neutralize_with(text: &str, mode: Mode) -> Cow<'_, str> {
+    let mut items = Items::new(text).filter(|i| !matches!(i.kind, ItemKind::Confusable(_)));
+    let Some(first) = items.next() else { return Cow::Borrowed(text) };
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut last = 0;
+    for item in std::iter::once(first).chain(items) {
+        out.push_str(&text[last..item.range.start]);
+        match mode {
+            Mode::Show => render_item(text, &item, &mut out),
+            Mode::Remove => {
+                if item.kind == ItemKind::LoneCr {
+                    out.push('\n');
+                }
+            }
+        }
+        last = item.range.end;
+    }
+    out.push_str(&text[last..]);
+    Cow::Owned(out)
+}
+
+fn codepoint(c: char, out: &mut String) {
+    use std::fmt::Write;
+    let _ = write!(out, "⟨U+{:04X}⟩", c as u32);
+}
+
+fn control_picture(b: u8) -> char {
+    match b {
+        0x7F => '\u{2421}',
+        b if b < 0x20 => char::from_u32(0x2400 + u32::from(b)).unwrap_or('\u{FFFD}'),
+        _ => '\u{FFFD}',
+    }
+}
+
+fn render_item(text: &str, item: &Item, out: &mut String) {
+    let run = &text[item.range.clone()];
+    match &item.kind {
+        ItemKind::Tags => {
+            out.push_str("⟨TAG:");
+            out.push_str(&decode_tags(run));
+            out.push('⟩');
+        }
+        ItemKind::Selectors => {
+            let decoded = String::from_utf8(decode_selectors(run)).ok().filter(|s| is_mostly_printable(s));
+            match decoded {
+                Some(s) => {
+                    out.push_str("⟨VS:");
+                    // The decoded bytes may themselves carry controls; show those too.
+                    out.push_str(&neutralize(&s));
+                    out.push('⟩');
+                }
+                None => {
+                    use std::fmt::Write;
+                    let _ = write!(out, "⟨VS×{}⟩", run.chars().count());
+                }
+            }
+        }
+        ItemKind::Invisible(c) | ItemKind::Bidi(c) | ItemKind::C1(c) => codepoint(*c, out),
+        ItemKind::StraySelector => run.chars().for_each(|c| codepoint(c, out)),
+        ItemKind::C0(b) => out.push(control_picture(*b)),
+        ItemKind::LoneCr => out.push('\u{240D}'),
+        ItemKind::Escape(_) => {
+            // ESC becomes ␛ and the rest of the sequence stays readable; its own
+            // controls (BEL, ST) are shown too. The rest never starts with ESC, so this
+            // recursion is shallow.
+            out.push('\u{241B}');
+            out.push_str(&neutralize(&run[1..]));
+        }
+        ItemKind::Confusable(_) => out.push_str(run),
+    }
+}
+
+/// A short, single-line rendering of `s` for evidence: hidden content shown as in
+/// [`Mode::Show`], newlines as `↵`, at most about `max_chars` characters.
+pub(crate) fn visible_excerpt(s: &str, max_chars: usize) -> String {
+    // Render only a bounded prefix: enough input for max_chars of output.
+    let cut = crate::hidden::floor_char(s, max_chars.saturating_mul(4).saturating_add(64).min(s.len()));
+    let shown = neutralize(&s[..cut]);
+    let mut out = String::with_capacity(max_chars.min(256) + 4);
+    let mut n = 0;
+    for c in shown.chars() {
+        if n == max_chars {
+            out.push('…');
+            return out;
+        }
+        match c {
+            '\n' => out.push('↵'),
+            '\r' | '\t' => out.push(' '),
+            c => out.push(c),
+        }
+        n += 1;
+    }
+    if cut < s.len() {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_is_borrowed() {
+        for t in ["", "hello", "héllo wörld 你好 👨\u{200D}👩\u{200D}👧", "a\r\nb\tc\n"] {
+            assert!(matches!(neutralize(t), Cow::Borrowed(_)), "{t:?}");
+            assert!(matches!(neutralize_with(t, Mode::Remove), Cow::Borrowed(_)), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn shows_hidden_content() {
+        assert_eq!(neutralize("a\u{200B}b"), "a⟨U+200B⟩b");
+        assert_eq!(neutralize("\u{1b}[31mred\u{1b}[0m"), "␛[31mred␛[0m");
+        assert_eq!(neutralize("x\u{7}y"), "x␇y");
+        assert_eq!(neutralize("\u{1b}]0;t\u{7}"), "␛]0;t␇");
+        let tags: String = "hi".chars().map(|c| char::from_u32(0xE0000 + c as u32).unwrap_or('?')).collect();
+        assert_eq!(neutralize(&format!("ok{tags}")), "ok⟨TAG:hi⟩");
+    }
+
+    #[test]
+    fn removes_hidden_content() {
+        assert_eq!(neutralize_with("a\u{200B}b\u{202E}c", Mode::Remove), "abc");
+        assert_eq!(neutralize_with("\u{1b}[31mred\u{1b}[0m", Mode::Remove), "red");
+        assert_eq!(neutralize_with("safe\rEVIL", Mode::Remove), "safe\nEVIL");
+    }
+
+    #[test]
+    fn excerpt_is_short_and_single_line() {
+        let e = visible_excerpt(&"ab\n".repeat(1000), 10);
+        assert_eq!(e.chars().count(), 11);
+        assert!(e.starts_with("ab↵ab↵"));
+        assert!(e.ends_with('…'));
+        assert_eq!(visible_excerpt("x\u{200B}", 10), "x⟨U+200B⟩");
+    }
+}
