@@ -161,16 +161,25 @@ impl Iterator for Items<'_> {
                         if self.pos == bytes.len() || bytes[self.pos] == b'\n' {
                             continue;
                         }
-                        return Some(Item { range: start..self.pos, kind: ItemKind::LoneCr });
+                        return Some(Item {
+                            range: start..self.pos,
+                            kind: ItemKind::LoneCr,
+                        });
                     }
                     0x1B => {
                         let (len, esc) = escape_len(bytes, start);
                         self.pos = start + len;
-                        return Some(Item { range: start..self.pos, kind: ItemKind::Escape(esc) });
+                        return Some(Item {
+                            range: start..self.pos,
+                            kind: ItemKind::Escape(esc),
+                        });
                     }
                     _ => {
                         self.pos += 1;
-                        return Some(Item { range: start..self.pos, kind: ItemKind::C0(b) });
+                        return Some(Item {
+                            range: start..self.pos,
+                            kind: ItemKind::C0(b),
+                        });
                     }
                 }
             }
@@ -185,9 +194,13 @@ impl Iterator for Items<'_> {
                     if crate::normalize::is_latin_confusable(c) {
                         let prev = char_before(text, start);
                         let next = char_at(text, self.pos);
-                        if prev.is_some_and(|p| p.is_ascii_alphabetic()) || next.is_some_and(|n| n.is_ascii_alphabetic())
+                        if prev.is_some_and(|p| p.is_ascii_alphabetic())
+                            || next.is_some_and(|n| n.is_ascii_alphabetic())
                         {
-                            return Some(Item { range: start..self.pos, kind: ItemKind::Confusable(c) });
+                            return Some(Item {
+                                range: start..self.pos,
+                                kind: ItemKind::Confusable(c),
+                            });
                         }
                     }
                 }
@@ -201,7 +214,10 @@ impl Iterator for Items<'_> {
                     if is_flag_sequence(text, start, self.pos) {
                         continue;
                     }
-                    return Some(Item { range: start..self.pos, kind: ItemKind::Tags });
+                    return Some(Item {
+                        range: start..self.pos,
+                        kind: ItemKind::Tags,
+                    });
                 }
                 Class::Selector => {
                     let mut count = 1;
@@ -213,20 +229,39 @@ impl Iterator for Items<'_> {
                         count += 1;
                     }
                     if count >= 2 {
-                        return Some(Item { range: start..self.pos, kind: ItemKind::Selectors });
+                        return Some(Item {
+                            range: start..self.pos,
+                            kind: ItemKind::Selectors,
+                        });
                     }
                     if !is_legit_selector(c, char_before(text, start)) {
-                        return Some(Item { range: start..self.pos, kind: ItemKind::StraySelector });
+                        return Some(Item {
+                            range: start..self.pos,
+                            kind: ItemKind::StraySelector,
+                        });
                     }
                 }
                 Class::Invisible => {
                     if is_legit_invisible(c, start, char_before(text, start), char_at(text, self.pos)) {
                         continue;
                     }
-                    return Some(Item { range: start..self.pos, kind: ItemKind::Invisible(c) });
+                    return Some(Item {
+                        range: start..self.pos,
+                        kind: ItemKind::Invisible(c),
+                    });
                 }
-                Class::Bidi => return Some(Item { range: start..self.pos, kind: ItemKind::Bidi(c) }),
-                Class::C1 => return Some(Item { range: start..self.pos, kind: ItemKind::C1(c) }),
+                Class::Bidi => {
+                    return Some(Item {
+                        range: start..self.pos,
+                        kind: ItemKind::Bidi(c),
+                    })
+                }
+                Class::C1 => {
+                    return Some(Item {
+                        range: start..self.pos,
+                        kind: ItemKind::C1(c),
+                    })
+                }
                 // ESC and C0 are ASCII and handled above.
                 Class::C0 | Class::Esc => {}
             }
@@ -265,7 +300,9 @@ fn is_legit_invisible(c: char, pos: usize, prev: Option<char>, next: Option<char
 /// unterminated string sequence runs to the end of the text (as a terminal would treat it)
 /// and the scan resumes there.
 pub(crate) fn escape_len(bytes: &[u8], start: usize) -> (usize, Esc) {
-    let Some(&intro) = bytes.get(start + 1) else { return (1, Esc::Lone) };
+    let Some(&intro) = bytes.get(start + 1) else {
+        return (1, Esc::Lone);
+    };
     match intro {
         b'[' => {
             let mut i = start + 2;
@@ -396,10 +433,23 @@ fn flush_group(text: &str, g: Option<Group>, sink: &mut Sink) {
     let extra = (g.count.saturating_sub(1) as f32 * 0.1).min(0.45);
     let weight = (g.max + extra).min(0.65);
     if sink.wants(g.kind, weight) {
-        let noun = if g.kind == SignalKind::Bidi { "bidi control" } else { "invisible character" };
+        let noun = if g.kind == SignalKind::Bidi {
+            "bidi control"
+        } else {
+            "invisible character"
+        };
         let plural = if g.count == 1 { "" } else { "s" };
-        let evidence = format!("{} {noun}{plural}: {}", g.count, visible_excerpt(&text[g.span.clone()], 60));
-        sink.push(Signal { kind: g.kind, span: g.span, evidence, weight });
+        let evidence = format!(
+            "{} {noun}{plural}: {}",
+            g.count,
+            visible_excerpt(&text[g.span.clone()], 60)
+        );
+        sink.push(Signal {
+            kind: g.kind,
+            span: g.span,
+            evidence,
+            weight,
+        });
     }
 }
 
@@ -422,7 +472,12 @@ fn scan_items(text: &str, sink: &mut Sink, out: &mut HiddenScan) {
                 }
                 _ => {
                     flush_group(text, group.take(), sink);
-                    group = Some(Group { kind, span: r, count: 1, max: w });
+                    group = Some(Group {
+                        kind,
+                        span: r,
+                        count: 1,
+                        max: w,
+                    });
                 }
             }
             continue;
@@ -433,9 +488,18 @@ fn scan_items(text: &str, sink: &mut Sink, out: &mut HiddenScan) {
                 let decoded = decode_tags(run);
                 let weight = if decoded.is_empty() { 0.5 } else { 0.8 };
                 let evidence = format!("⟨TAG:{}⟩", clip(&visible_excerpt(&decoded, 100), 120));
-                sink.push(Signal { kind: SignalKind::TagChars, span: r.clone(), evidence, weight });
+                sink.push(Signal {
+                    kind: SignalKind::TagChars,
+                    span: r.clone(),
+                    evidence,
+                    weight,
+                });
                 if !decoded.is_empty() {
-                    out.payloads.push(DecodedPayload { span: r, text: decoded, via: SignalKind::TagChars });
+                    out.payloads.push(DecodedPayload {
+                        span: r,
+                        text: decoded,
+                        via: SignalKind::TagChars,
+                    });
                 }
             }
             ItemKind::Selectors => {
@@ -445,9 +509,18 @@ fn scan_items(text: &str, sink: &mut Sink, out: &mut HiddenScan) {
                     Some(s) => (0.7, format!("⟨VS:{}⟩", visible_excerpt(s, 100))),
                     None => (0.4, format!("{} variation selectors in a row", run.chars().count())),
                 };
-                sink.push(Signal { kind: SignalKind::VariationSelector, span: r.clone(), evidence, weight });
+                sink.push(Signal {
+                    kind: SignalKind::VariationSelector,
+                    span: r.clone(),
+                    evidence,
+                    weight,
+                });
                 if let Some(text) = decoded {
-                    out.payloads.push(DecodedPayload { span: r, text, via: SignalKind::VariationSelector });
+                    out.payloads.push(DecodedPayload {
+                        span: r,
+                        text,
+                        via: SignalKind::VariationSelector,
+                    });
                 }
             }
             ItemKind::StraySelector => push(sink, text, SignalKind::VariationSelector, r, 0.15, ""),
@@ -456,7 +529,14 @@ fn scan_items(text: &str, sink: &mut Sink, out: &mut HiddenScan) {
                 push(sink, text, SignalKind::AnsiEscape, r, weight, what);
             }
             ItemKind::C0(_) | ItemKind::C1(_) => push(sink, text, SignalKind::ControlChar, r, 0.2, ""),
-            ItemKind::LoneCr => push(sink, text, SignalKind::ControlChar, r, 0.15, "carriage return without newline: "),
+            ItemKind::LoneCr => push(
+                sink,
+                text,
+                SignalKind::ControlChar,
+                r,
+                0.15,
+                "carriage return without newline: ",
+            ),
             ItemKind::Invisible(_) | ItemKind::Bidi(_) | ItemKind::Confusable(_) => {}
         }
     }
@@ -468,7 +548,12 @@ fn push(sink: &mut Sink, text: &str, kind: SignalKind, span: Range<usize>, weigh
         // Show a little of what follows a control so the evidence says what it hides.
         let end = ceil_char(text, (span.end + 40).min(text.len()));
         let evidence = format!("{what}{}", visible_excerpt(&text[span.start..end], 60));
-        sink.push(Signal { kind, span, evidence, weight });
+        sink.push(Signal {
+            kind,
+            span,
+            evidence,
+            weight,
+        });
     }
 }
 
@@ -510,14 +595,24 @@ fn scan_comments(text: &str, sink: &mut Sink, out: &mut HiddenScan) {
                 let weight = if letters >= 2 { 0.25 } else { 0.05 };
                 if sink.wants(SignalKind::HtmlComment, weight) {
                     let evidence = format!("<!--{}-->", visible_excerpt(inner, 100));
-                    sink.push(Signal { kind: SignalKind::HtmlComment, span: open..end, evidence, weight });
+                    sink.push(Signal {
+                        kind: SignalKind::HtmlComment,
+                        span: open..end,
+                        evidence,
+                        weight,
+                    });
                 }
                 push_region(out, body);
                 from = end;
             }
             None => {
                 let evidence = format!("unclosed <!--{}", visible_excerpt(&text[body_start..], 100));
-                sink.push(Signal { kind: SignalKind::HtmlComment, span: open..text.len(), evidence, weight: 0.3 });
+                sink.push(Signal {
+                    kind: SignalKind::HtmlComment,
+                    span: open..text.len(),
+                    evidence,
+                    weight: 0.3,
+                });
                 push_region(out, body_start..text.len());
                 break;
             }
@@ -575,12 +670,19 @@ fn scan_whitespace(text: &str, sink: &mut Sink, out: &mut HiddenScan) {
             }
             count += 1;
         }
-        if count > WHITESPACE_RUN && i < bytes.len() {
+        // Padding inside a markdown table row (`…    |`) is layout, not hiding.
+        let table_padding = bytes.get(i) == Some(&b'|') && !bytes[run_start..i].contains(&b'\n');
+        if count > WHITESPACE_RUN && i < bytes.len() && !table_padding {
             let tail_end = ceil_char(text, (i + 240).min(text.len()));
             let tail_end = text[i..tail_end].find('\n').map_or(tail_end, |n| i + n);
             let tail = &text[i..tail_end];
             let evidence = format!("{count} blank characters, then: {}", visible_excerpt(tail, 80));
-            sink.push(Signal { kind: SignalKind::WhitespaceHiding, span: run_start..tail_end, evidence, weight: 0.4 });
+            sink.push(Signal {
+                kind: SignalKind::WhitespaceHiding,
+                span: run_start..tail_end,
+                evidence,
+                weight: 0.4,
+            });
             push_region(out, i..text.len());
         }
     }
@@ -592,12 +694,16 @@ fn markup_regex() -> Option<&'static regex::Regex> {
         regex::Regex::new(concat!(
             r#"(?i)<([a-z][a-z0-9]{0,15})(?:\s[^<>]{0,300}?)?(?:display\s*:\s*none|visibility\s*:\s*hidden"#,
             r#"|font-size\s*:\s*0(?:\.0+)?\s*(?:px|pt|em|rem|%)?\s*[;"']|opacity\s*:\s*0(?:\.0+)?\s*[;"']"#,
-            r#"|color\s*:\s*transparent|\shidden(?:\s|>|=))[^<>]{0,300}>"#,
+            r#"|color\s*:\s*transparent|\shidden(?-u:\b))[^<>]{0,300}>"#,
             r#"|(?m)^[ \t]{0,3}\[(?://|comment|_|#)\]:[ \t]*(?:#|<>)?[ \t]*[("]([^)"\n]{0,500})"#
         ))
         .ok()
     })
     .as_ref()
+}
+
+pub(crate) fn warm_up() {
+    let _ = markup_regex();
 }
 
 fn scan_markup(text: &str, sink: &mut Sink, out: &mut HiddenScan) {
@@ -606,7 +712,7 @@ fn scan_markup(text: &str, sink: &mut Sink, out: &mut HiddenScan) {
         return;
     }
     let Some(re) = markup_regex() else { return };
-    for caps in re.captures_iter(text) {
+    for caps in re.captures_iter(text).take(4 * crate::verdict::MAX_PER_KIND) {
         let Some(m) = caps.get(0) else { continue };
         let (span, region) = match caps.get(1) {
             Some(tag) => {
@@ -623,9 +729,17 @@ fn scan_markup(text: &str, sink: &mut Sink, out: &mut HiddenScan) {
             }
             None => (m.range(), m.range()),
         };
-        if sink.wants(SignalKind::InvisibleMarkup, 0.45) {
+        // Markdown comments (`[//]: # (badges)`) label README sections all the time; they
+        // weigh like HTML comments, hidden elements more.
+        let weight = if caps.get(1).is_some() { 0.45 } else { 0.2 };
+        if sink.wants(SignalKind::InvisibleMarkup, weight) {
             let evidence = visible_excerpt(&text[span.clone()], 120);
-            sink.push(Signal { kind: SignalKind::InvisibleMarkup, span, evidence, weight: 0.45 });
+            sink.push(Signal {
+                kind: SignalKind::InvisibleMarkup,
+                span,
+                evidence,
+                weight,
+            });
         }
         push_region(out, region);
     }
@@ -703,7 +817,10 @@ mod tests {
 
     #[test]
     fn decoders() {
-        let hidden: String = "hi!".chars().map(|c| char::from_u32(0xE0000 + c as u32).unwrap_or('?')).collect();
+        let hidden: String = "hi!"
+            .chars()
+            .map(|c| char::from_u32(0xE0000 + c as u32).unwrap_or('?'))
+            .collect();
         assert_eq!(decode_tags(&hidden), "hi!");
         assert_eq!(decode_selectors("\u{FE01}\u{E0100}\u{E01EF}"), vec![1, 16, 255]);
     }
@@ -724,7 +841,11 @@ mod tests {
         let s = scan("i\u{200B}g\u{200B}n\u{200B}o\u{200B}r\u{200B}e all");
         assert_eq!(s.signals.len(), 1);
         assert_eq!(s.signals[0].kind, SignalKind::ZeroWidth);
-        assert!(s.signals[0].evidence.starts_with("5 invisible characters"), "{}", s.signals[0].evidence);
+        assert!(
+            s.signals[0].evidence.starts_with("5 invisible characters"),
+            "{}",
+            s.signals[0].evidence
+        );
         assert!(s.signals[0].weight >= 0.5);
     }
 

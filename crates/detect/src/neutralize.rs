@@ -30,7 +30,9 @@ pub fn neutralize(text: &str) -> Cow<'_, str> {
 /// Neutralises hidden content in `text`. Allocates only when something changes.
 pub fn neutralize_with(text: &str, mode: Mode) -> Cow<'_, str> {
     let mut items = Items::new(text).filter(|i| !matches!(i.kind, ItemKind::Confusable(_)));
-    let Some(first) = items.next() else { return Cow::Borrowed(text) };
+    let Some(first) = items.next() else {
+        return Cow::Borrowed(text);
+    };
     let mut out = String::with_capacity(text.len() + 16);
     let mut last = 0;
     for item in std::iter::once(first).chain(items) {
@@ -71,7 +73,9 @@ fn render_item(text: &str, item: &Item, out: &mut String) {
             out.push('⟩');
         }
         ItemKind::Selectors => {
-            let decoded = String::from_utf8(decode_selectors(run)).ok().filter(|s| is_mostly_printable(s));
+            let decoded = String::from_utf8(decode_selectors(run))
+                .ok()
+                .filter(|s| is_mostly_printable(s));
             match decoded {
                 Some(s) => {
                     out.push_str("⟨VS:");
@@ -107,8 +111,7 @@ pub(crate) fn visible_excerpt(s: &str, max_chars: usize) -> String {
     let cut = crate::hidden::floor_char(s, max_chars.saturating_mul(4).saturating_add(64).min(s.len()));
     let shown = neutralize(&s[..cut]);
     let mut out = String::with_capacity(max_chars.min(256) + 4);
-    let mut n = 0;
-    for c in shown.chars() {
+    for (n, c) in shown.chars().enumerate() {
         if n == max_chars {
             out.push('…');
             return out;
@@ -118,7 +121,6 @@ pub(crate) fn visible_excerpt(s: &str, max_chars: usize) -> String {
             '\r' | '\t' => out.push(' '),
             c => out.push(c),
         }
-        n += 1;
     }
     if cut < s.len() {
         out.push('…');
@@ -144,7 +146,10 @@ mod tests {
         assert_eq!(neutralize("\u{1b}[31mred\u{1b}[0m"), "␛[31mred␛[0m");
         assert_eq!(neutralize("x\u{7}y"), "x␇y");
         assert_eq!(neutralize("\u{1b}]0;t\u{7}"), "␛]0;t␇");
-        let tags: String = "hi".chars().map(|c| char::from_u32(0xE0000 + c as u32).unwrap_or('?')).collect();
+        let tags: String = "hi"
+            .chars()
+            .map(|c| char::from_u32(0xE0000 + c as u32).unwrap_or('?'))
+            .collect();
         assert_eq!(neutralize(&format!("ok{tags}")), "ok⟨TAG:hi⟩");
     }
 

@@ -48,7 +48,11 @@ pub fn normalize_window(text: &str, window: Range<usize>) -> Normalized<'_> {
     let start = window.start.min(text.len());
     let end = window.end.clamp(start, text.len());
     let slice = text.get(start..end).unwrap_or("");
-    let mut b = Builder { out: String::with_capacity(slice.len()), map: Vec::with_capacity(slice.len()), ws: None };
+    let mut b = Builder {
+        out: String::with_capacity(slice.len()),
+        map: Vec::with_capacity(slice.len()),
+        ws: None,
+    };
     let bytes = slice.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -74,22 +78,25 @@ pub fn normalize_window(text: &str, window: Range<usize>) -> Normalized<'_> {
         }
         let Some(c) = slice[i..].chars().next() else { break };
         let len = c.len_utf8();
-        match class_of(c) {
-            Class::Plain => {
-                if c.is_whitespace() {
-                    b.space(i, matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}'));
-                } else {
-                    b.push_folded(c, i);
-                }
+        // Hidden carriers (tags, selectors, invisibles) are decoded and scanned
+        // separately; here they are dropped so they cannot split the words around them.
+        if class_of(c) == Class::Plain {
+            if c.is_whitespace() {
+                b.space(i, matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}'));
+            } else {
+                b.push_folded(c, i);
             }
-            // Hidden carriers are decoded and scanned separately; here they only
-            // must not split the words around them.
-            _ => {}
         }
         i += len;
     }
     let folded = fold_leet(&b.out);
-    Normalized { original: text, base: start, text: b.out, folded, map: b.map }
+    Normalized {
+        original: text,
+        base: start,
+        text: b.out,
+        folded,
+        map: b.map,
+    }
 }
 
 struct Builder {
@@ -166,7 +173,11 @@ impl Normalized<'_> {
         let e = r.end.clamp(s + 1, self.map.len());
         let start = self.base + self.map[s] as usize;
         let last = self.base + self.map[e - 1] as usize;
-        let last_len = self.original.get(last..).and_then(|t| t.chars().next()).map_or(0, char::len_utf8);
+        let last_len = self
+            .original
+            .get(last..)
+            .and_then(|t| t.chars().next())
+            .map_or(0, char::len_utf8);
         start..(last + last_len).max(start)
     }
 
@@ -230,7 +241,10 @@ pub fn confusable(c: char) -> Option<char> {
         return None;
     }
     let key = c as u32;
-    CONFUSABLES.binary_search_by_key(&key, |&(k, _)| k).ok().map(|i| CONFUSABLES[i].1)
+    CONFUSABLES
+        .binary_search_by_key(&key, |&(k, _)| k)
+        .ok()
+        .map(|i| CONFUSABLES[i].1)
 }
 
 /// Whether `c` is a non-Latin letter that looks like a Latin one (used to flag words

@@ -113,6 +113,8 @@ signal_kinds! {
     ExfilLink => "exfil-link", hidden: false;
     /// "Send it to…", "POST the result to http…", `curl` to a URL.
     ExfilInstruction => "exfil-instruction", hidden: false;
+    /// Fetch-and-run: `curl … | sh`, "download this script and execute it".
+    RemoteCode => "remote-code", hidden: false;
     /// A base64/hex blob that decodes to instruction-like text.
     EncodedPayload => "encoded-payload", hidden: true;
     /// Unicode tag characters (U+E0000–U+E007F) carrying invisible ASCII.
@@ -174,14 +176,22 @@ pub struct Verdict {
 impl Verdict {
     /// A verdict with no signals.
     pub fn clean() -> Verdict {
-        Verdict { score: 0.0, level: Level::Clean, signals: Vec::new() }
+        Verdict {
+            score: 0.0,
+            level: Level::Clean,
+            signals: Vec::new(),
+        }
     }
 
     /// Scores `signals` (weights already context-adjusted) and sorts them by position.
     pub fn from_signals(mut signals: Vec<Signal>) -> Verdict {
         signals.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(a.kind.cmp(&b.kind)));
         let score = combine(&signals);
-        Verdict { score, level: level_for(score), signals }
+        Verdict {
+            score,
+            level: level_for(score),
+            signals,
+        }
     }
 
     pub fn is_clean(&self) -> bool {
@@ -210,6 +220,11 @@ pub fn level_for(score: f32) -> Level {
     }
 }
 
+/// Signals weaker than this are reported but do not count toward the score: a README
+/// that mentions `.env`, shows a `curl` line and colours its output is not an attack,
+/// however many such mentions it has.
+pub const NOISE_FLOOR: f32 = 0.1;
+
 /// Noisy-OR across kinds; within a kind only the three strongest count, at full, half
 /// and quarter weight, so repetition raises confidence a little but cannot by itself
 /// turn noise into an attack.
@@ -217,7 +232,7 @@ fn combine(signals: &[Signal]) -> f32 {
     let mut remaining = 1.0f32;
     for &kind in SignalKind::ALL {
         let mut top = [0.0f32; 3];
-        for s in signals.iter().filter(|s| s.kind == kind) {
+        for s in signals.iter().filter(|s| s.kind == kind && s.weight >= NOISE_FLOOR) {
             let w = s.weight.clamp(0.0, 1.0);
             if w > top[0] {
                 top = [w, top[0], top[1]];
@@ -249,6 +264,8 @@ pub(crate) fn context_factor(kind: SignalKind, ctx: ScanContext) -> f32 {
         SignalKind::SensitiveFile => 0.3,
         SignalKind::ToolShadowing => 0.7,
         SignalKind::ExfilInstruction => 0.6,
+        // Install instructions in READMEs pipe curl to sh all the time.
+        SignalKind::RemoteCode => 0.4,
         SignalKind::EncodedPayload | SignalKind::VariationSelector => 0.9,
         SignalKind::TagChars => 1.0,
         SignalKind::ZeroWidth | SignalKind::Bidi | SignalKind::ControlChar | SignalKind::WhitespaceHiding => 0.5,
@@ -315,7 +332,12 @@ mod tests {
     use super::*;
 
     fn sig(kind: SignalKind, weight: f32) -> Signal {
-        Signal { kind, span: 0..1, evidence: String::new(), weight }
+        Signal {
+            kind,
+            span: 0..1,
+            evidence: String::new(),
+            weight,
+        }
     }
 
     #[test]
@@ -331,10 +353,12 @@ mod tests {
 
     #[test]
     fn repeats_of_one_kind_saturate() {
-        let many: Vec<Signal> = (0..100).map(|_| sig(SignalKind::HtmlComment, 0.1)).collect();
+        let many: Vec<Signal> = (0..100).map(|_| sig(SignalKind::HtmlComment, 0.15)).collect();
         let v = Verdict::from_signals(many);
         assert!(v.score < SUSPICIOUS_AT, "{}", v.score);
         assert_eq!(v.level, Level::Clean);
+        let noise: Vec<Signal> = SignalKind::ALL.iter().map(|&k| sig(k, NOISE_FLOOR * 0.9)).collect();
+        assert_eq!(Verdict::from_signals(noise).score, 0.0);
     }
 
     #[test]

@@ -23,7 +23,10 @@ pub(crate) struct Budget {
 
 impl Budget {
     pub(crate) fn new() -> Budget {
-        Budget { decoded_bytes: 256 * 1024, nested_scans: 64 }
+        Budget {
+            decoded_bytes: 256 * 1024,
+            nested_scans: 64,
+        }
     }
 }
 
@@ -77,11 +80,24 @@ pub(crate) fn find(text: &str, budget: &mut Budget) -> Vec<Decoded> {
                 decode_base64(run, urlsafe, budget).map(|t| (t, "base64"))
             };
             if let Some((text, encoding)) = decoded {
-                out.push(Decoded { span: start..end, encoding, text });
+                out.push(Decoded {
+                    span: start..end,
+                    encoding,
+                    text,
+                });
             }
         }
     }
     out
+}
+
+/// Whether `s` (a URL parameter value, say) is base64 of readable text. Only a prefix is
+/// decoded.
+pub(crate) fn decodes_to_text(s: &str) -> bool {
+    let s = s.trim_end_matches('=');
+    let urlsafe = s.contains(['-', '_']);
+    s.bytes().all(|b| b64_value(b, urlsafe).is_some())
+        && looks_like_text(&base64_bytes(&s[..s.len().min(64)], urlsafe, 48))
 }
 
 fn b64_value(b: u8, urlsafe: bool) -> Option<u8> {
@@ -157,10 +173,12 @@ fn decode_hex(run: &str, budget: &mut Budget) -> Option<String> {
 fn looks_like_text(bytes: &[u8]) -> bool {
     let s = match std::str::from_utf8(bytes) {
         Ok(s) => s,
-        Err(e) if e.error_len().is_none() && e.valid_up_to() > 0 => match std::str::from_utf8(&bytes[..e.valid_up_to()]) {
-            Ok(s) => s,
-            Err(_) => return false,
-        },
+        Err(e) if e.error_len().is_none() && e.valid_up_to() > 0 => {
+            match std::str::from_utf8(&bytes[..e.valid_up_to()]) {
+                Ok(s) => s,
+                Err(_) => return false,
+            }
+        }
         Err(_) => return false,
     };
     let total = s.chars().count();
@@ -201,7 +219,11 @@ mod tests {
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].encoding, "hex");
         // A SHA-256 digest and a run of letters are not text.
-        assert!(find("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", &mut b).is_empty());
+        assert!(find(
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+            &mut b
+        )
+        .is_empty());
         assert!(find("ThisIsAVeryLongCamelCaseIdentifierName", &mut b).is_empty());
     }
 

@@ -25,7 +25,12 @@ const CLASSES: &[(&str, f32, f32, &str)] = &[
         0.35,
         "SSH keys",
     ),
-    (r"\.aws/(?:credentials|config)\b|~/\.aws\b|\baws_secret_access_key\b", 0.35, 0.35, "AWS credentials"),
+    (
+        r"\.aws/(?:credentials|config)\b|~/\.aws\b|\baws_secret_access_key\b",
+        0.35,
+        0.35,
+        "AWS credentials",
+    ),
     (
         r"\.azure/|\.config/gcloud\b|\bapplication_default_credentials\.json\b|\.kube/config\b|\.docker/config\.json\b|\.terraform\.d/credentials|\.config/gh/hosts\.yml\b",
         0.3,
@@ -45,7 +50,12 @@ const CLASSES: &[(&str, f32, f32, &str)] = &[
         0.2,
         "environment variables",
     ),
-    (r"/etc/(?:passwd|shadow|sudoers|master\.passwd)\b", 0.3, 0.3, "system account files"),
+    (
+        r"/etc/(?:passwd|shadow|sudoers|master\.passwd)\b",
+        0.3,
+        0.3,
+        "system account files",
+    ),
     (
         r"\.npmrc\b|\.netrc\b|\b_netrc\b|\.pypirc\b|\.git-credentials\b|\.pgpass\b|\.my\.cnf\b|\.gnupg\b|\.password-store\b|\.vault-token\b",
         0.3,
@@ -64,7 +74,12 @@ const CLASSES: &[(&str, f32, f32, &str)] = &[
         0.35,
         "browser credentials",
     ),
-    (r"\.(?:bash|zsh|python|psql|mysql)_history\b", 0.25, 0.3, "shell history"),
+    (
+        r"\.(?:bash|zsh|python|psql|mysql)_history\b",
+        0.25,
+        0.3,
+        "shell history",
+    ),
     (
         r"\b[\w.-]{1,64}\.(?:pem|p12|pfx|ppk|jks|keystore)\b|\bprivate[\s_-]?keys?\b",
         0.15,
@@ -92,12 +107,16 @@ fn compiled() -> &'static Compiled {
     })
 }
 
+pub(crate) fn warm_up() {
+    let _ = compiled();
+}
+
 /// Sensitive-file signals (context-free weights) in one normalised window.
 pub(crate) fn scan(norm: &Normalized<'_>, original: &str, out: &mut Vec<Signal>) {
     let c = compiled();
     let light = norm.text.as_str();
     for (re, base, bonus, label) in &c.classes {
-        for m in re.find_iter(light) {
+        for m in re.find_iter(light).take(super::MAX_MATCHES) {
             // The `.env` pattern may start on the separator before the dot.
             let skip = m
                 .as_str()
@@ -115,7 +134,12 @@ pub(crate) fn scan(norm: &Normalized<'_>, original: &str, out: &mut Vec<Signal>)
                 if demanded.is_some() { " (demanded)" } else { "" },
                 crate::neutralize::visible_excerpt(&original[span.clone()], 100)
             );
-            out.push(Signal { kind: SignalKind::SensitiveFile, span, evidence, weight });
+            out.push(Signal {
+                kind: SignalKind::SensitiveFile,
+                span,
+                evidence,
+                weight,
+            });
         }
     }
 }
@@ -126,7 +150,13 @@ fn demand_before(demand: Option<&Regex>, light: &str, at: usize) -> Option<usize
     let from = floor_char(light, at.saturating_sub(80));
     let window = &light[from..at];
     // A sentence ends at a newline or ". "; dots inside paths do not end it.
-    let cut = [window.rfind('\n').map(|i| i + 1), window.rfind(". ").map(|i| i + 2)].into_iter().flatten().max();
+    let cut = [window.rfind('\n').map(|i| i + 1), window.rfind(". ").map(|i| i + 2)]
+        .into_iter()
+        .flatten()
+        .max();
     let window_start = from + cut.unwrap_or(0);
-    demand.find_iter(&light[window_start..at]).last().map(|m| window_start + m.start())
+    demand
+        .find_iter(&light[window_start..at])
+        .last()
+        .map(|m| window_start + m.start())
 }

@@ -76,8 +76,22 @@ const DATA_NAMES: &[&str] = &[
     "session",
 ];
 /// In a URL path `{owner}/{repo}` is an API template; only these names are alarming there.
-const PATH_DATA_NAMES: &[&str] =
-    &["conversation", "chat", "history", "context", "secret", "token", "passw", "credential", "summary", "memory", "prompt", "env", "cookie"];
+const PATH_DATA_NAMES: &[&str] = &[
+    "conversation",
+    "chat",
+    "history",
+    "context",
+    "secret",
+    "token",
+    "passw",
+    "credential",
+    "summary",
+    "memory",
+    "prompt",
+    "env",
+    "cookie",
+    "session",
+];
 
 const EXFIL_HOSTS: &[&str] = &[
     "ngrok",
@@ -92,29 +106,37 @@ const EXFIL_HOSTS: &[&str] = &[
     "requestcatcher",
 ];
 
+pub(crate) fn warm_up() {
+    let _ = compiled();
+}
+
 /// Exfiltration-link signals (context-free weights) in one normalised window.
 pub(crate) fn scan(norm: &Normalized<'_>, original: &str, out: &mut Vec<Signal>) {
     let Some(c) = compiled() else { return };
     let light = norm.text.as_str();
     let mut covered: Vec<Range<usize>> = Vec::new();
-    for caps in c.image.captures_iter(light) {
-        let (Some(m), Some(url)) = (caps.get(0), caps.get(1).or_else(|| caps.get(2))) else { continue };
+    for caps in c.image.captures_iter(light).take(super::MAX_MATCHES) {
+        let (Some(m), Some(url)) = (caps.get(0), caps.get(1).or_else(|| caps.get(2))) else {
+            continue;
+        };
         covered.push(url.range());
-        judge(c, norm, original, m.range(), url.as_str(), Carrier::Image, out);
+        judge(c, norm, original, m.range(), url.range(), Carrier::Image, out);
     }
-    for caps in c.link.captures_iter(light) {
-        let (Some(m), Some(url)) = (caps.get(0), caps.get(1)) else { continue };
+    for caps in c.link.captures_iter(light).take(super::MAX_MATCHES) {
+        let (Some(m), Some(url)) = (caps.get(0), caps.get(1)) else {
+            continue;
+        };
         if covered.iter().any(|r| r.start == url.start()) {
             continue;
         }
         covered.push(url.range());
-        judge(c, norm, original, m.range(), url.as_str(), Carrier::Link, out);
+        judge(c, norm, original, m.range(), url.range(), Carrier::Link, out);
     }
-    for m in c.raw.find_iter(light) {
+    for m in c.raw.find_iter(light).take(super::MAX_MATCHES * 4) {
         if covered.iter().any(|r| r.start <= m.start() && m.start() < r.end) {
             continue;
         }
-        judge(c, norm, original, m.range(), m.as_str(), Carrier::Raw, out);
+        judge(c, norm, original, m.range(), m.range(), Carrier::Raw, out);
     }
 }
 
@@ -123,10 +145,11 @@ fn judge(
     norm: &Normalized<'_>,
     original: &str,
     range: Range<usize>,
-    url: &str,
+    url_range: Range<usize>,
     carrier: Carrier,
     out: &mut Vec<Signal>,
 ) {
+    let url = &norm.text[url_range.clone()];
     let after_scheme = url.split_once("://").map_or(url, |(_, r)| r);
     let (host, rest) = after_scheme.split_at(after_scheme.find(['/', '?', '#']).unwrap_or(after_scheme.len()));
     let (path, query) = match rest.find(['?', '#']) {
@@ -136,16 +159,30 @@ fn judge(
     let data_in_query = placeholders(c, query).any(|n| DATA_NAMES.iter().any(|d| n.contains(d)));
     let any_in_query = placeholders(c, query).next().is_some();
     let data_in_path = placeholders(c, path).any(|n| PATH_DATA_NAMES.iter().any(|d| n.contains(d)));
-    let long_value = query.split(['&', '?', '#', ';']).any(|kv| {
+    // `?c=SESSION_DATA`: a bare name standing for the data, to be filled in by the model.
+    let bare_name = query.split(['&', '?', '#', ';']).any(|kv| {
+        let v = kv.split_once('=').map_or("", |(_, v)| v);
+        v.len() >= 4
+            && v.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
+            && PATH_DATA_NAMES.iter().any(|d| v.contains(d))
+    });
+    let data_in_query = data_in_query || bare_name;
+    // A long query value that decodes to text is data on its way out; long opaque values
+    // (signed CDN URLs, percent-encoded badge parameters) are everyday. Base64 is
+    // case-sensitive, so the value is read from the original text.
+    let original_url = &original[norm.original_range(url_range)];
+    let original_query = original_url.find(['?', '#']).map_or("", |i| &original_url[i..]);
+    let long_value = original_query.split(['&', '?', '#', ';']).any(|kv| {
         let v = kv.split_once('=').map_or(kv, |(_, v)| v);
-        v.len() >= 40 && v.bytes().all(|b| b.is_ascii_alphanumeric() || b"%+/=_-.".contains(&b))
+        v.len() >= 24 && super::encoded::decodes_to_text(v)
     });
     let exfil_host = EXFIL_HOSTS.iter().any(|h| host.contains(h));
 
-    let (mut weight, why) = match carrier {
+    let (mut weight, why): (f32, &str) = match carrier {
         Carrier::Image if data_in_query || data_in_path => (0.75, "image URL with a data placeholder"),
         Carrier::Image if any_in_query => (0.5, "image URL with a placeholder in its query"),
-        Carrier::Image if long_value => (0.4, "image URL carrying a long encoded value"),
+        Carrier::Image if long_value => (0.5, "image URL carrying encoded text"),
+        Carrier::Link if long_value => (0.3, "link carrying encoded text"),
         Carrier::Image if exfil_host => (0.3, "image from a request-capture host"),
         Carrier::Link if data_in_query || data_in_path => (0.55, "link with a data placeholder"),
         Carrier::Link if any_in_query => (0.25, "link with a placeholder in its query"),
@@ -157,8 +194,16 @@ fn judge(
         weight += 0.2;
     }
     let span = norm.original_range(range);
-    let evidence = format!("{why}: {}", crate::neutralize::visible_excerpt(&original[span.clone()], 120));
-    out.push(Signal { kind: SignalKind::ExfilLink, span, evidence, weight: weight.min(1.0) });
+    let evidence = format!(
+        "{why}: {}",
+        crate::neutralize::visible_excerpt(&original[span.clone()], 120)
+    );
+    out.push(Signal {
+        kind: SignalKind::ExfilLink,
+        span,
+        evidence,
+        weight: weight.min(1.0),
+    });
 }
 
 fn placeholders<'h>(c: &'h Compiled, s: &'h str) -> impl Iterator<Item = &'h str> + 'h {

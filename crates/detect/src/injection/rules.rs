@@ -30,12 +30,36 @@ pub(crate) struct RuleDef {
     /// When the pattern has a group named `x` and it captures one of these words, the
     /// match is dropped (e.g. "when *this* tool is used" is the tool talking about itself).
     pub reject: &'static [&'static str],
+    /// When the matched text contains one of these words, the weight becomes the second
+    /// value. Cheaper than a second, larger pattern for the sensitive variant.
+    pub escalate: Option<(&'static [&'static str], f32)>,
 }
+
+/// What makes sending something to an outside address an exfiltration of secrets.
+const SENSITIVE_WORDS: &[&str] = &[
+    "conversation",
+    "chat",
+    "history",
+    "key",
+    "token",
+    "secret",
+    "credential",
+    "password",
+    "cookie",
+    "session",
+    "transcript",
+    "context",
+    "system prompt",
+    "environment",
+    ".env",
+    "ssh",
+    "private",
+];
 
 /// Separator between two words: punctuation and whitespace, but not a sentence end.
 const SEP: &str = r"[^\p{L}\p{N}.!?;。！？]{1,4}";
 /// Any one word.
-const WORD: &str = r"[\p{L}\p{N}_'-]{1,30}";
+const WORD: &str = r"[\p{L}\p{N}_'-]+";
 
 fn alt(words: &str) -> String {
     format!("(?:{})", words.trim().replace(' ', r"\s"))
@@ -57,12 +81,22 @@ fn rule(
     anchors: &'static str,
     pattern: String,
 ) -> RuleDef {
-    RuleDef { id, kind, weight, view, anchors, pattern, reject: &[] }
+    RuleDef {
+        id,
+        kind,
+        weight,
+        view,
+        anchors,
+        pattern,
+        reject: &[],
+        escalate: None,
+    }
 }
 
 // ---- English override vocabulary -------------------------------------------------
 
-const STRONG_VERB_EN: &str = "ignore|ignoring|disregard|disregarding|forget|forgetting|forget about|override|overriding|\
+const STRONG_VERB_EN: &str =
+    "ignore|ignoring|disregard|disregarding|forget|forgetting|forget about|override|overriding|\
 bypass|bypassing|disobey|nullify|pay no attention to|stop following|do not follow|don't follow|dont follow|\
 no longer follow|do not obey|don't obey|stop obeying";
 const WEAK_VERB_EN: &str = "skip|discard|drop|abandon|neglect|dismiss|cancel|erase|delete|clear|reset|set aside|\
@@ -74,7 +108,8 @@ const QUAL_EN: &str = "previous|previously|prior|above|earlier|preceding|foregoi
 existing|all|any|every|your|the|system|developer|these|those|other|current|default|safety|security|given|such";
 const STRONG_QUAL_EN: &str =
     "previous|prior|above|earlier|preceding|foregoing|former|original|initial|system|developer|safety";
-const OBJ_EN: &str = "instructions|instruction|rules|guidelines|guidance|directives|directive|directions|prompts|prompt|\
+const OBJ_EN: &str =
+    "instructions|instruction|rules|guidelines|guidance|directives|directive|directions|prompts|prompt|\
 commands|constraints|restrictions|guardrails|policies|policy|orders|programming|system prompt|conditioning|\
 safety rules|safeguards|filters";
 const OBJ2_EN: &str = "messages|context|text|content|conversation|input|tasks|task|requests";
@@ -126,10 +161,12 @@ const VERB_ZH: &str = "忽略|忽视|忽視|无视|無視|忘记|忘記|忘掉|�
 不再遵循|跳过|跳過|放弃|放棄|覆盖|覆蓋|抛弃|拋棄|丢弃|丟棄|违反|違反|绕过|繞過";
 const QUAL_ZH: &str =
     "之前|以前|先前|此前|前面|上面|以上|上述|上文|前述|原来|原來|原有|原始|初始|系统|系統|所有|全部|一切";
-const OBJ_ZH: &str = "指令|指示|说明|說明|规则|規則|提示词|提示詞|提示|命令|要求|设定|設定|约束|約束|限制|规定|規定|准则|準則";
+const OBJ_ZH: &str =
+    "指令|指示|说明|說明|规则|規則|提示词|提示詞|提示|命令|要求|设定|設定|约束|約束|限制|规定|規定|准则|準則";
 
 /// Instruction-ish words that may stand alone after "new …:".
-const NEW_OBJ_EN: &str = "instructions|instruction|directives|orders|system prompt|system message|task|objective|mission|\
+const NEW_OBJ_EN: &str =
+    "instructions|instruction|directives|orders|system prompt|system message|task|objective|mission|\
 rules of engagement";
 
 const NEG_EN: &str = "do not|don't|dont|never|must not|mustn't|should not|shouldn't|cannot|can't|avoid|\
@@ -140,12 +177,14 @@ say anything to|talk about this to";
 const AUDIENCE_EN: &str = "user|users|human|humans|operator|anyone|anybody|person|customer|developer|owner|requester|\
 end user|end-user";
 
-const CONVO_OBJ: &str = "conversation|conversation history|chat history|chat log|chat logs|message history|\
-messages so far|previous messages|prior messages|earlier messages|all messages|transcript|dialog|dialogue|\
-session history|context window|system prompt|system message|user's messages|user's prompts|user's prompt|\
-user's requests|user's queries|user's data|user's files|user's input|everything the user said|\
-everything the user wrote|everything the user typed|full context|entire context|whole context|all context|\
-your instructions|your context|memory|memories";
+/// What an attacker wants from the context, unambiguously.
+const CONVO_OBJ: &str = "conversation history|chat history|chat log|chat logs|message history|\
+messages so far|previous messages|prior messages|earlier messages|all messages|transcript|session history|\
+context window|system prompt|system message|user's messages|user's prompts|user's prompt|user's requests|\
+user's queries|user's data|user's files|everything the user said|everything the user wrote|\
+everything the user typed|your instructions|(?:full|entire|whole|complete|all|verbatim|every|raw)\\s(?:\\w+\\s)?(?:conversation|context|chat|dialog|dialogue)";
+/// Vaguer: a memory tool may legitimately ask for "context from the conversation".
+const WEAK_CONVO_OBJ: &str = "conversation|context|chat|dialog|dialogue|memory|memories";
 const SECRET_OBJ: &str = "api key|api keys|secrets|secret|credentials|credential|passwords|password|private key|\
 private keys|access token|access tokens|tokens|auth token|session token|cookies|environment variables|env vars|\
 ssh key|ssh keys";
@@ -291,8 +330,22 @@ pub(crate) fn rules() -> Vec<RuleDef> {
             r"\b(?:developer|dan|god|jailbreak|jailbroken|sudo|unrestricted|unfiltered|uncensored|evil|opposite|dev){sep}mode{sep}(?:enabled|activated|on|unlocked|engaged|active)\b|\b(?:enable|activate|enter|switch\sto|turn\son|unlock|engage){sep}(?:the{sep})?(?:developer|dan|god|jailbreak|sudo|unrestricted|unfiltered|uncensored|evil|opposite){sep}mode\b"
         ),
     ));
-    r.push(rule("override.en.developer-mode", Override, 0.2, Folded, "developer mode|dan mode|god mode", r"\b(?:developer|dan|god)\smode\b".into()));
-    r.push(rule("override.en.jailbreak", Override, 0.35, Folded, "jailbr|do anything now", r"\b(?:jailbreak|jailbroken|jailbreaking|do\sanything\snow)\b".into()));
+    r.push(rule(
+        "override.en.developer-mode",
+        Override,
+        0.2,
+        Folded,
+        "developer mode|dan mode|god mode",
+        r"\b(?:developer|dan|god)\smode\b".into(),
+    ));
+    r.push(rule(
+        "override.en.jailbreak",
+        Override,
+        0.35,
+        Folded,
+        "jailbr|do anything now",
+        r"\b(?:jailbreak|jailbroken|jailbreaking|do\sanything\snow)\b".into(),
+    ));
     r.push(rule(
         "override.en.prompt-leak",
         Override,
@@ -304,7 +357,14 @@ pub(crate) fn rules() -> Vec<RuleDef> {
             f = rep("full|entire|complete|original|initial|hidden|secret|exact|verbatim|whole", 0, 2)
         ),
     ));
-    r.push(rule("override.en.system-prompt", Override, 0.15, Folded, "system prompt", r"\bsystem\sprompt\b".into()));
+    r.push(rule(
+        "override.en.system-prompt",
+        Override,
+        0.15,
+        Folded,
+        "system prompt",
+        r"\bsystem\sprompt\b".into(),
+    ));
 
     // ---- override: other languages -------------------------------------------
     r.push(rule(
@@ -423,7 +483,14 @@ pub(crate) fn rules() -> Vec<RuleDef> {
         "<|<<|turn>",
         r"<\|[a-z_]{2,32}(?:\|>|>)|<<\s*/?\s*sys\s*>>|<(?:start|end)_of_turn>".into(),
     ));
-    r.push(rule("fake-authority.inst", FakeAuthority, 0.5, Light, "[inst]|[/inst]|[system]", r"\[/?inst\]|\[system\]".into()));
+    r.push(rule(
+        "fake-authority.inst",
+        FakeAuthority,
+        0.5,
+        Light,
+        "[inst]|[/inst]|[system]",
+        r"\[/?inst\]|\[system\]".into(),
+    ));
     r.push(rule(
         "fake-authority.heading",
         FakeAuthority,
@@ -447,8 +514,27 @@ pub(crate) fn rules() -> Vec<RuleDef> {
         Folded,
         "attention|note|message|instruction|important|notice|reminder|warning|if you are|reading this|processing this|dear|hey",
         format!(
-            r"\b(?:attention|note|message|instructions?|important|notice|reminder|warning){sep}(?:to|for){sep}(?:the{sep}|any{sep}|all{sep})?(?:ai|llm|llms|assistant|assistants|model|language\smodel|agent|agents|chatbot|claude|gpt|chatgpt|copilot|gemini)\b|\bif\syou\sare\san?{sep}(?:ai|llm|language\smodel|assistant|ai\sassistant|ai\sagent|large\slanguage\smodel|automated\sagent|bot|chatbot)\b|\b(?:ai|llm)\s(?:assistants?|agents?|models?)\s(?:reading|processing|parsing|summari[sz]ing|seeing)\sthis\b|\b(?:dear|hey)\s(?:ai|llm|assistant|claude|chatgpt|gpt|model|agent)\b"
+            r"\b(?:attention|note|message|instructions?|important|notice|reminder|warning){sep}(?:to|for){sep}(?:the{sep}|any{sep}|all{sep})?(?:ai|llm|llms|assistant|assistants|model|models|language\smodel|agent|agents|chatbot|claude|gpt|chatgpt|copilot|gemini)(?:{sep}(?:assistants?|agents?|models?|reading\sthis))?\s?[:!,]|\bif\syou\sare\san?{sep}(?:ai|llm|language\smodel|assistant|ai\sassistant|ai\sagent|large\slanguage\smodel|automated\sagent|bot|chatbot)\b|\b(?:ai|llm)\s(?:assistants?|agents?|models?)\s(?:reading|processing|parsing|summari[sz]ing|seeing)\sthis\b|\b(?:dear|hey)\s(?:ai|llm|assistant|claude|chatgpt|gpt|model|agent)\b"
         ),
+    ));
+
+    r.push(rule(
+        "fake-authority.hey-model",
+        FakeAuthority,
+        0.45,
+        Folded,
+        "attention|hey|dear|note|hello|hi|ok",
+        format!(
+            r"\b(?:attention|hey|dear|note|hello|hi|ok|okay){sep}(?:ai|llm|llms|assistant|claude|chatgpt|gpt|model|agent|agents|copilot|gemini|cursor)\s?[:!,]"
+        ),
+    ));
+    r.push(rule(
+        "fake-authority.claimed-consent",
+        FakeAuthority,
+        0.45,
+        Folded,
+        "authori|approved|consent|permitted|allowed|granted",
+        r"\b(?:the\s)?(?:user|owner|admin|administrator|developer|operator)\s(?:has|have)\s(?:already\s|explicitly\s|previously\s)?(?:authori[sz]ed|approved|consented\sto|permitted|allowed|granted\spermission\sfor|pre-?approved)\s(?:you|this|the\sassistant|the\sai|the\sagent)\b".into(),
     ));
 
     // ---- secrecy ---------------------------------------------------------------
@@ -476,6 +562,16 @@ pub(crate) fn rules() -> Vec<RuleDef> {
         format!(
             r"\b(?:without|don't|do\snot|dont|never|no\sneed\sto){sep}(?:ask|asking|wait|waiting|seeking|requesting|getting|prompting|bothering|consulting|checking\swith|needing){sep}{any}(?:the{sep})?(?:user|user's|human|operator|owner|permission|confirmation|approval|consent)\b|\bwithout{sep}(?:the{sep})?(?:user's|user|human's|their|his|her|owner's){sep}(?:knowledge|consent|approval|awareness|confirmation|permission|noticing|knowing)\b",
             any = any_words(0, 3)
+        ),
+    ));
+    r.push(rule(
+        "secrecy.en.proceed-without-confirmation",
+        Secrecy,
+        0.45,
+        Folded,
+        "without",
+        format!(
+            r"\b(?:proceed|continue|go\sahead|execute|run|do\sit|act|call|send|delete)\b[^.\n]{{0,30}}?\bwithout{sep}(?:any{sep}|further{sep}|user{sep}|the\suser's{sep}|asking\sfor{sep})?(?:confirmation|approval|permission|consent|checking|review|prompting|verification)\b"
         ),
     ));
     r.push(rule(
@@ -556,7 +652,7 @@ pub(crate) fn rules() -> Vec<RuleDef> {
     // ---- context exfiltration ---------------------------------------------------
     let put = "include|add|put|pass|insert|append|attach|embed|copy|paste|provide|send|place|write|fill|set|supply|\
 enter|store|save|dump|forward|encode|inject|populate|stuff";
-r.push(rule(
+    r.push(rule(
         "context-exfiltration.conversation-into-parameter",
         ContextExfiltration,
         0.7,
@@ -569,6 +665,28 @@ r.push(rule(
             obj = alt(CONVO_OBJ),
             param = alt(PARAM_WORD)
         ),
+    ));
+    r.push(rule(
+        "context-exfiltration.context-into-parameter",
+        ContextExfiltration,
+        0.4,
+        Folded,
+        CONVO_ANCHORS,
+        format!(
+            r"\b{put}{sep}{any}{obj}\b[^.\n]{{0,80}}?\b{param}\b",
+            put = alt(put),
+            any = any_words(0, 5),
+            obj = alt(WEAK_CONVO_OBJ),
+            param = alt(PARAM_WORD)
+        ),
+    ));
+    r.push(rule(
+        "context-exfiltration.encoded-context",
+        ContextExfiltration,
+        0.55,
+        Folded,
+        "base64|encod|hex",
+        r"\b(?:base64|url-?encoded|urlencoded|encoded|hex|hex-encoded)\s(?:of|version\sof|form\sof|encoding\sof)\s(?:the\s|your\s|our\s)?(?:(?:whole|full|entire|complete|current)\s)?(?:chat|conversation|context|history|messages|system\sprompt|secrets?|credentials?|api\skeys?|tokens?|passwords?|user's\s\w+)\b".into(),
     ));
     r.push(rule(
         "context-exfiltration.secrets-into-parameter",
@@ -596,7 +714,7 @@ r.push(rule(
             any = any_words(0, 4),
             any2 = any_words(0, 2),
             any3 = any_words(0, 3),
-            obj = alt(CONVO_OBJ)
+            obj = alt(&format!("{CONVO_OBJ}|conversation"))
         ),
     ));
     r.push(rule(
@@ -608,7 +726,7 @@ r.push(rule(
         format!(
             r"\b(?:summari[sz]e|repeat|copy|quote|reproduce|list|encode|serialize){sep}{any}{obj}{sep}{any2}(?:in|into|as|to){sep}{any3}(?:{param}|url|query|link|image)\b",
             any = any_words(0, 3),
-            obj = alt(CONVO_OBJ),
+            obj = alt(&format!("{CONVO_OBJ}|conversation")),
             any2 = any_words(0, 6),
             any3 = any_words(0, 2),
             param = alt(PARAM_WORD)
@@ -627,7 +745,9 @@ r.push(rule(
     ));
 
     // ---- tool shadowing ----------------------------------------------------------
-    let self_ref: &'static [&'static str] = &["this", "that", "the", "current", "our", "my", "same", "these", "a", "an"];
+    let self_ref: &'static [&'static str] = &[
+        "this", "that", "the", "current", "our", "my", "same", "these", "a", "an",
+    ];
     r.push(RuleDef {
         id: "tool-shadowing.when-other-tool",
         kind: ToolShadowing,
@@ -639,6 +759,7 @@ r.push(rule(
             pre = rep("the|any|a|an|you|user|agent|model|assistant|someone|calling|using|invoking|running|call|use|invoke|run|uses|calls", 0, 3)
         ),
         reject: self_ref,
+        escalate: None,
     });
     r.push(RuleDef {
         id: "tool-shadowing.instead-of",
@@ -650,6 +771,7 @@ r.push(rule(
             r#"\b(?:instead\sof|rather\sthan){sep}(?:using{sep}|calling{sep}|invoking{sep}|running{sep})?(?:the{sep}|any{sep})?[`'"]?(?P<x>[a-z0-9_.-]{{1,64}})[`'"]?{sep}(?:tool|function|server)s?\b"#
         ),
         reject: self_ref,
+        escalate: None,
     });
     r.push(RuleDef {
         id: "tool-shadowing.do-not-use-other",
@@ -661,6 +783,7 @@ r.push(rule(
             r#"\b(?:do\snot|don't|dont|never){sep}(?:use|call|invoke|trust|run){sep}(?:the{sep}|any{sep})?(?:other{sep})?[`'"]?(?P<x>[a-z0-9_.-]{{1,64}})[`'"]?{sep}(?:tool|function|server)s?\b"#
         ),
         reject: &["this", "that", "the", "current", "our", "my", "same", "these", "a", "an", "any"],
+        escalate: None,
     });
     r.push(rule(
         "tool-shadowing.call-first",
@@ -696,6 +819,39 @@ r.push(rule(
         ),
     ));
     r.push(rule(
+        "tool-shadowing.must-send-all",
+        ToolShadowing,
+        0.55,
+        Folded,
+        "send|forward|redirect|route|copy|bcc|cc",
+        format!(
+            r"\b(?:must|should|shall|will|has\sto|needs\sto|always){sep}{any}(?:send|forward|redirect|route|reroute|copy|bcc|cc){sep}(?:all|every|each|any){sep}{any2}(?:emails?|messages?|requests?|payments?|transfers?|data|files?|mail){sep}{any3}to\b",
+            any = any_words(0, 2),
+            any2 = any_words(0, 2),
+            any3 = any_words(0, 3)
+        ),
+    ));
+    r.push(RuleDef {
+        id: "tool-shadowing.other-tool-must",
+        kind: ToolShadowing,
+        weight: 0.5,
+        view: Folded,
+        anchors: "tool|function",
+        pattern: format!(
+            r#"\bthe{sep}[`'"]?(?P<x>[a-z0-9_.-]{{1,64}})[`'"]?{sep}(?:tool|function){sep}(?:must|should|shall|has\sto|needs\sto|will\snow|is\sto){sep}(?:always{sep}|now{sep}|also{sep}|only{sep})?(?:send|forward|use|call|include|add|redirect|route|bcc|cc|set|pass|ignore|not|be\scalled\swith)\b"#
+        ),
+        reject: self_ref,
+        escalate: None,
+    });
+    r.push(rule(
+        "tool-shadowing.side-effect",
+        ToolShadowing,
+        0.45,
+        Folded,
+        "side effect|side-effect|affects|modif|changes|alters",
+        r"\b(?:side[\s-]effects?|affects|modifies|changes|alters)\s(?:on\s|of\s|to\s)?(?:the\s)?(?:also\s(?:present|available)\s)?(?:other\s)?[`'\x22]?[a-z0-9_.-]{1,64}[`'\x22]?\s(?:tool|server|function)s?\b".into(),
+    ));
+    r.push(rule(
         "tool-shadowing.other-tools-broken",
         ToolShadowing,
         0.5,
@@ -725,38 +881,27 @@ deliver|relay|sync|push|transfer|copy|write|put|log";
 cookies|session|transcript|messages|context|system\\sprompt|env|environment|ssh|private";
     let what = "it|them|this|that|these|those|everything|all|the|copy|of|full|entire|complete|whole|raw|your|my|\
 user's|users'|data|results?|output|outputs|response|responses|contents?|files?|information|info|answers?|details|\
-findings|summary|text|body|values?|above|collected|gathered";
-    r.push(rule(
-        "exfil-instruction.send-secrets",
-        ExfilInstruction,
-        0.65,
-        Light,
-        "send|post|upload|forward|transmit|exfiltrat|leak|mail|submit|report|beam|pipe|share|deliver|relay|sync|push|transfer|copy|write|put|log",
-        format!(
-            r"\b{send}{sep}(?:(?:{what}){sep}){{0,5}}(?:{sens}){sep}(?:(?:{what}|{sens}){sep}){{0,3}}(?:to|at|into|via|using|on){sep}(?:(?:the|this|my|our|following|an?|external|remote|webhook|endpoint|server|url|address|email|e-mail|host|domain|site){sep}){{0,4}}{dest}",
+findings|summary|text|body|values?|above|collected|gathered|emails?|messages?|mail";
+    r.push(RuleDef {
+        id: "exfil-instruction.send-to-destination",
+        kind: ExfilInstruction,
+        weight: 0.45,
+        view: Light,
+        anchors: "send|post|upload|forward|transmit|exfiltrat|leak|mail|submit|report|beam|pipe|share|deliver|relay|sync|push|transfer|copy|write|put|log",
+        pattern: format!(
+            r"\b{send}{sep}(?:(?:{what}|{sens}){sep}){{1,6}}(?:to|at|into|via|using|on){sep}(?:(?:the|this|my|our|following|an?|external|remote|webhook|endpoint|server|url|address|email|e-mail|host|domain|site|at|on|via){sep}){{0,5}}{dest}",
             send = alt(send),
             what = what,
             sens = what_sensitive,
             dest = dest
         ),
-    ));
-    r.push(rule(
-        "exfil-instruction.send-to-destination",
-        ExfilInstruction,
-        0.45,
-        Light,
-        "send|post|upload|forward|transmit|exfiltrat|leak|mail|submit|report|beam|pipe|share|deliver|relay|sync|push|transfer|copy|write|put|log",
-        format!(
-            r"\b{send}{sep}(?:(?:{what}){sep}){{1,6}}(?:to|at|into|via|using|on){sep}(?:(?:the|this|my|our|following|an?|external|remote|webhook|endpoint|server|url|address|email|e-mail|host|domain|site){sep}){{0,4}}{dest}",
-            send = alt(send),
-            what = what,
-            dest = dest
-        ),
-    ));
+        reject: &[],
+        escalate: Some((SENSITIVE_WORDS, 0.65)),
+    });
     r.push(rule(
         "exfil-instruction.curl",
         ExfilInstruction,
-        0.3,
+        0.2,
         Light,
         "curl|wget|invoke-webrequest|invoke-restmethod",
         r"\b(?:curl|wget|invoke-webrequest|invoke-restmethod)\b[^\n|;]{0,200}?(?:https?://|\b\d{1,3}(?:\.\d{1,3}){3}\b|\$\{?[a-z_]+|\b[a-z0-9-]+\.(?:com|net|org|io|xyz|ru|sh|dev|app|site|top)\b)".into(),
@@ -768,6 +913,32 @@ findings|summary|text|body|values?|above|collected|gathered";
         Light,
         "curl|wget",
         r"\b(?:curl|wget)\b[^\n]{0,200}?(?:\s-d\s|\s-d'|\s-d\x22|\s--data(?:-binary|-raw|-urlencode)?\b|\s-f\s+\S*[=@]|\s--form\b|\s-t\s|\s--upload-file\b|\s--post-(?:data|file)\b|\s-x\s?post\b|\$\(|`|\s@~|\s@/|=@~|=@/|\s@-)".into(),
+    ));
+    r.push(rule(
+        "exfil-link.url-then-data",
+        ExfilLink,
+        0.6,
+        Light,
+        "http",
+        r"https?://[^\s]{1,300}?[?&][a-z0-9_]{1,30}=\s{0,2}(?:followed\sby|\+|plus|then|and\sappend|append(?:ing)?|with|containing)\s(?:the\s|a\s|an\s)?(?:[\w-]+\s){0,3}?(?:user's|users'|conversation|chat|history|message|messages|data|secret|secrets|token|tokens|key|keys|password|passwords|content|contents|answer|response|summary|credentials?)\b".into(),
+    ));
+    r.push(rule(
+        "remote-code.pipe-to-shell",
+        RemoteCode,
+        0.35,
+        Light,
+        "curl|wget|iwr|irm|invoke-",
+        r"\b(?:curl|wget|iwr|irm|invoke-webrequest|invoke-restmethod)\b[^\n]{0,200}?\|\s?(?:sudo\s)?(?:ba|z|da|k)?sh\b|\b(?:iwr|irm|invoke-webrequest|invoke-restmethod)\b[^\n]{0,200}?\|\s?iex\b".into(),
+    ));
+    r.push(rule(
+        "remote-code.fetch-and-run",
+        RemoteCode,
+        0.55,
+        Light,
+        "execute|run|eval|source|import|install",
+        format!(
+            r"\b(?:download|fetch|get|load|retrieve|curl|wget|pull)\b[^.\n]{{0,60}}?https?://\S{{1,200}}[^.\n]{{0,40}}?\b(?:and{sep})?(?:then{sep})?(?:execute|run|eval|evaluate|source|import|install)\s(?:it|them|this|the\s(?:script|code|file|payload|binary))\b"
+        ),
     ));
     r.push(rule(
         "exfil-instruction.http-request-to",
