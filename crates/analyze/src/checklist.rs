@@ -12,6 +12,7 @@ use crate::knowledge::{self, Capability};
 use crate::launch::{launch_spec, LaunchSpec};
 use crate::rule::{display_path, Context};
 use crate::rules::hardcoded_secret::literal_secrets;
+use crate::secret_names::carries_credential;
 use mcpward_config::{vars, Client, ServerEntry};
 use serde::Serialize;
 use std::path::PathBuf;
@@ -137,7 +138,7 @@ impl Credentials {
         let classic_github = lits.iter().any(|s| s.kind == "github-pat");
         let mut referenced = Vec::new();
         for (name, value) in entry.env().iter().chain(entry.headers()) {
-            if secret_like_name(&name.value) && !vars::find_refs(&value.value).is_empty() {
+            if carries_credential(&name.value) && !vars::find_refs(&value.value).is_empty() {
                 referenced.push(name.value.clone());
             }
         }
@@ -151,23 +152,6 @@ impl Credentials {
     fn any(&self) -> bool {
         !self.literal.is_empty() || !self.referenced.is_empty()
     }
-}
-
-fn secret_like_name(name: &str) -> bool {
-    let upper = name.to_ascii_uppercase();
-    [
-        "TOKEN",
-        "KEY",
-        "SECRET",
-        "PASSWORD",
-        "PASSWD",
-        "AUTHORIZATION",
-        "CREDENTIAL",
-        "_PAT",
-        "API",
-    ]
-    .iter()
-    .any(|w| upper.contains(w))
 }
 
 /// The verdict of an item no finding failed.
@@ -251,7 +235,7 @@ fn judge(
 }
 
 fn host_of(url: &str) -> String {
-    knowledge::url_host(url).unwrap_or_else(|| url.chars().take(60).collect())
+    crate::url::host_lowercase(url).unwrap_or_else(|| url.chars().take(60).collect())
 }
 
 /// Terminal rendering: one block a server.

@@ -5,12 +5,15 @@
 
 pub mod checklist;
 pub mod finding;
+pub mod inspect;
 pub mod knowledge;
 pub mod launch;
 pub mod report;
 pub mod rule;
 pub mod rules;
+mod secret_names;
 pub mod suppress;
+pub mod url;
 
 pub use finding::{Category, ChecklistItem, Finding, Severity, Suppression};
 pub use rule::{Context, FindingBuilder, Rule, RuleMeta};
@@ -39,12 +42,13 @@ pub fn sort_findings(findings: &mut [Finding]) {
 }
 
 /// Every rule's metadata: the static rules, then the findings suppression
-/// itself reports (expired and unused allows).
+/// itself reports (expired and unused allows), then the live (inspection) rules.
 pub fn all_metas() -> Vec<&'static RuleMeta> {
     rules::all()
         .into_iter()
         .map(|r| r.meta())
         .chain(suppress::rule_metas())
+        .chain(inspect::live_metas())
         .collect()
 }
 

@@ -134,6 +134,15 @@ impl FindingBuilder {
         self
     }
 
+    /// [`FindingBuilder::at`] when the position is known (e.g. from
+    /// [`crate::launch::word_pos`]); otherwise keeps the one it has.
+    pub fn at_if(self, pos: Option<Pos>) -> Self {
+        match pos {
+            Some(pos) => self.at(pos),
+            None => self,
+        }
+    }
+
     pub fn severity(mut self, severity: Severity) -> Self {
         self.finding.severity = severity;
         self

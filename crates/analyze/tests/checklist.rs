@@ -1,25 +1,22 @@
 //! The pre-install checklist: each item's pass / fail / unknown, with reasons.
 
+mod common;
+
 use mcpward_analyze::checklist::{checklist, ServerChecklist, Status};
 use mcpward_analyze::{rules, run_rules, ChecklistItem, Context};
-use mcpward_config::{clients, parse, Client, ConfigFile, Format, Scope};
-use mcpward_detect::secrets::FingerprintKey;
+use mcpward_config::{Client, Format, Scope};
 use std::path::Path;
 
 fn lists(json: &str) -> Vec<ServerChecklist> {
     let path = Path::new("/home/u/.cursor/mcp.json");
-    let root = parse::parse_str(Format::Json, json).expect("parses");
-    let x = clients::extract(Client::Cursor, Scope::User, path, &root);
-    let files = vec![ConfigFile {
-        path: path.to_path_buf(),
-        client: Client::Cursor,
-        scope: Scope::User,
-        format: Format::Json,
-        servers: x.servers,
-        settings: x.settings,
-        problems: x.problems,
-    }];
-    let key = FingerprintKey::new([1; 32]);
+    let files = vec![common::parse_config(
+        Client::Cursor,
+        Scope::User,
+        path,
+        Format::Json,
+        json,
+    )];
+    let key = common::key();
     let cx = Context::new(&files, Path::new("/home/u"), &key);
     let findings = run_rules(&cx, &rules::all());
     checklist(&cx, &findings)

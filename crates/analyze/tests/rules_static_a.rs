@@ -3,19 +3,17 @@
 //! from JSON text (and real files, symlinks, permissions and git repositories
 //! in temporary directories).
 
+mod common;
+
+use common::{assert_four_part_doc, assert_no_leak, key, run, run1, severities, DESKTOP_PATH, HOME};
 use mcpward_analyze::rules::hardcoded_secret::{literal_secrets, Place};
-use mcpward_analyze::{find_rule, ChecklistItem, Context, Finding, Severity};
+use mcpward_analyze::{find_rule, ChecklistItem, Severity};
 use mcpward_config::parse::{parse_str, Format};
 use mcpward_config::{clients, Client, ClientSetting, ConfigFile, Pos, Scope};
-use mcpward_detect::secrets::FingerprintKey;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 // ---------------------------------------------------------------- helpers
-
-fn key() -> FingerprintKey {
-    FingerprintKey::new([7u8; 32])
-}
 
 /// A classic GitHub token of the right shape (built at run time so that this
 /// source file holds no token-shaped literal).
@@ -28,54 +26,11 @@ fn fake_ghp() -> String {
 const GENERIC: &str = "Qm9vT2x8Zk3pLr7Wv2Ys";
 
 fn config(client: Client, scope: Scope, path: &Path, json: &str) -> ConfigFile {
-    let node = parse_str(Format::Json, json).expect("test JSON parses");
-    let x = clients::extract(client, scope, path, &node);
-    assert!(x.problems.is_empty(), "{:?}", x.problems);
-    ConfigFile {
-        path: path.to_path_buf(),
-        client,
-        scope,
-        format: Format::Json,
-        servers: x.servers,
-        settings: x.settings,
-        problems: x.problems,
-    }
+    common::config(client, scope, path, Format::Json, json)
 }
 
 fn desktop(json: &str) -> ConfigFile {
-    config(
-        Client::ClaudeDesktop,
-        Scope::User,
-        Path::new("/Users/you/Library/Application Support/Claude/claude_desktop_config.json"),
-        json,
-    )
-}
-
-fn run(rule: &str, files: &[ConfigFile], home: &Path) -> Vec<Finding> {
-    let rule = find_rule(rule).unwrap_or_else(|| panic!("rule {rule} is registered"));
-    let k = key();
-    let cx = Context::new(files, home, &k);
-    let mut out = Vec::new();
-    rule.check(&cx, &mut out);
-    out
-}
-
-fn run1(rule: &str, file: ConfigFile) -> Vec<Finding> {
-    run(rule, &[file], Path::new("/Users/you"))
-}
-
-/// No finding shows `raw` anywhere a user or a log could see it.
-fn assert_no_leak(findings: &[Finding], raw: &str) {
-    for f in findings {
-        let json = serde_json::to_string(f).unwrap();
-        assert!(!json.contains(raw), "raw secret leaked in {json}");
-        assert!(!f.message.contains(raw) && !f.fix.contains(raw) && !f.fingerprint.contains(raw));
-        assert!(!f.evidence.as_deref().unwrap_or("").contains(raw));
-    }
-}
-
-fn severities(f: &[Finding]) -> Vec<Severity> {
-    f.iter().map(|f| f.severity).collect()
+    config(Client::ClaudeDesktop, Scope::User, Path::new(DESKTOP_PATH), json)
 }
 
 fn fs_server(args: &[&str]) -> String {
@@ -101,9 +56,7 @@ fn rules_are_registered_with_four_part_docs() {
         let m = rule.meta();
         assert_eq!(m.id, id);
         assert!(find_rule(m.name).is_some(), "{} findable by name", m.name);
-        for part in ["## What it finds", "## Why it matters", "## Example", "## Fix"] {
-            assert!(m.doc.contains(part), "{id} doc lacks {part}");
-        }
+        assert_four_part_doc(m);
         // The "why" quotes the seed.
         assert!(m.doc.contains('"'), "{id} quotes nothing");
     }
@@ -466,6 +419,26 @@ fn have_git() -> bool {
     ok
 }
 
+/// A fresh git repository (`git init -q` and `init_args`), or `None` when git
+/// is not installed and the test is skipped.
+fn new_repo(init_args: &[&str]) -> Option<tempfile::TempDir> {
+    if !have_git() {
+        return None;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let args: Vec<&str> = ["init", "-q"].iter().chain(init_args).copied().collect();
+    assert!(git(tmp.path(), &args));
+    Some(tmp)
+}
+
+/// Writes `text` to `path` (inside `repo`), stages it and commits.
+fn commit_file(repo: &Path, path: &Path, text: &str, message: &str) {
+    std::fs::write(path, text).unwrap();
+    let relative = path.strip_prefix(repo).unwrap().to_str().unwrap();
+    assert!(git(repo, &["add", relative]));
+    assert!(git(repo, &["commit", "-q", "-m", message]));
+}
+
 fn env_json(value: &str) -> String {
     format!(
         "{{\"mcpServers\": {{\"github\": {{\"command\": \"npx\",\n \"env\": {{\"GITHUB_TOKEN\": \"{value}\"}}}}}}}}\n"
@@ -479,19 +452,12 @@ fn load(path: &Path) -> ConfigFile {
 
 #[test]
 fn secret_removed_from_file_but_in_history() {
-    if !have_git() {
-        return;
-    }
-    let tmp = tempfile::tempdir().unwrap();
+    let Some(tmp) = new_repo(&[]) else { return };
     let repo = tmp.path();
-    assert!(git(repo, &["init", "-q"]));
     let path = repo.join("claude_desktop_config.json");
     let tok = fake_ghp();
-    std::fs::write(&path, env_json(&tok)).unwrap();
-    assert!(git(repo, &["add", "claude_desktop_config.json"]));
-    assert!(git(repo, &["commit", "-q", "-m", "add config"]));
-    std::fs::write(&path, env_json("${GITHUB_TOKEN}")).unwrap();
-    assert!(git(repo, &["commit", "-q", "-am", "use a reference"]));
+    commit_file(repo, &path, &env_json(&tok), "add config");
+    commit_file(repo, &path, &env_json("${GITHUB_TOKEN}"), "use a reference");
 
     let f = run("secret-in-git", &[load(&path)], repo);
     assert_eq!(severities(&f), vec![Severity::Critical], "{f:#?}");
@@ -506,22 +472,14 @@ fn secret_removed_from_file_but_in_history() {
 
 #[test]
 fn secret_added_and_removed_on_a_merged_branch() {
-    if !have_git() {
-        return;
-    }
-    let tmp = tempfile::tempdir().unwrap();
+    let Some(tmp) = new_repo(&["-b", "main"]) else { return };
     let repo = tmp.path();
-    assert!(git(repo, &["init", "-q", "-b", "main"]));
     let path = repo.join("c.json");
-    std::fs::write(&path, env_json("${GITHUB_TOKEN}")).unwrap();
-    assert!(git(repo, &["add", "c.json"]));
-    assert!(git(repo, &["commit", "-q", "-m", "base"]));
+    commit_file(repo, &path, &env_json("${GITHUB_TOKEN}"), "base");
     assert!(git(repo, &["checkout", "-q", "-b", "side"]));
     let tok = fake_ghp();
-    std::fs::write(&path, env_json(&tok)).unwrap();
-    assert!(git(repo, &["commit", "-q", "-am", "oops"]));
-    std::fs::write(&path, env_json("${GITHUB_TOKEN}")).unwrap();
-    assert!(git(repo, &["commit", "-q", "-am", "undo"]));
+    commit_file(repo, &path, &env_json(&tok), "oops");
+    commit_file(repo, &path, &env_json("${GITHUB_TOKEN}"), "undo");
     assert!(git(repo, &["checkout", "-q", "main"]));
     assert!(git(repo, &["merge", "-q", "--no-ff", "-m", "merge", "side"]));
     assert!(git(repo, &["branch", "-q", "-D", "side"]));
@@ -534,19 +492,13 @@ fn secret_added_and_removed_on_a_merged_branch() {
 
 #[test]
 fn secret_committed_and_still_present() {
-    if !have_git() {
-        return;
-    }
-    let tmp = tempfile::tempdir().unwrap();
+    let Some(tmp) = new_repo(&[]) else { return };
     let repo = tmp.path();
-    assert!(git(repo, &["init", "-q"]));
     let sub = repo.join("conf");
     std::fs::create_dir(&sub).unwrap();
     let path = sub.join("mcp config.json");
     let tok = fake_ghp();
-    std::fs::write(&path, env_json(&tok)).unwrap();
-    assert!(git(repo, &["add", "."]));
-    assert!(git(repo, &["commit", "-q", "-m", "add"]));
+    commit_file(repo, &path, &env_json(&tok), "add");
 
     let f = run("secret-in-git", &[load(&path)], repo);
     assert_eq!(severities(&f), vec![Severity::Critical], "{f:#?}");
@@ -557,16 +509,10 @@ fn secret_committed_and_still_present() {
 
 #[test]
 fn secret_tracked_but_not_yet_committed_and_untracked_not_ignored() {
-    if !have_git() {
-        return;
-    }
-    let tmp = tempfile::tempdir().unwrap();
+    let Some(tmp) = new_repo(&[]) else { return };
     let repo = tmp.path();
-    assert!(git(repo, &["init", "-q"]));
     let path = repo.join("config.json");
-    std::fs::write(&path, env_json("${GITHUB_TOKEN}")).unwrap();
-    assert!(git(repo, &["add", "config.json"]));
-    assert!(git(repo, &["commit", "-q", "-m", "clean"]));
+    commit_file(repo, &path, &env_json("${GITHUB_TOKEN}"), "clean");
     let tok = fake_ghp();
     std::fs::write(&path, env_json(&tok)).unwrap();
     let f = run("secret-in-git", &[load(&path)], repo);
@@ -885,11 +831,7 @@ fn hostile_values_do_not_panic() {
         );
         let file = desktop(&json);
         for rule in mcpward_analyze::rules::all() {
-            let k = key();
-            let files = [file.clone()];
-            let cx = Context::new(&files, Path::new("/Users/you"), &k);
-            let mut out = Vec::new();
-            rule.check(&cx, &mut out);
+            run(rule.meta().id, std::slice::from_ref(&file), Path::new(HOME));
         }
     }
 }

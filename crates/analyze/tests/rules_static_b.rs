@@ -2,42 +2,27 @@
 //! unpinned-package, untrusted-publisher, exec-capability, read-only-available
 //! and toxic-flow, over configs parsed from client-shaped JSON/TOML text.
 
+mod common;
+
+use common::{assert_four_part_doc, assert_no_leak, run1, severities, DESKTOP_PATH, HOME};
 use mcpward_analyze::knowledge::{self, PublisherTrust};
 use mcpward_analyze::launch::{launch_spec, Ecosystem, Runner};
-use mcpward_analyze::{find_rule, ChecklistItem, Context, Finding, Severity};
-use mcpward_config::parse::{parse_str, Format};
-use mcpward_config::{clients, Client, ConfigFile, Scope, ServerEntry};
-use mcpward_detect::secrets::FingerprintKey;
+use mcpward_analyze::{find_rule, ChecklistItem, Finding, Severity};
+use mcpward_config::parse::Format;
+use mcpward_config::{Client, ConfigFile, Scope, ServerEntry};
 use serde_json::json;
 use std::path::Path;
 
 // ---------------------------------------------------------------- helpers
 
-fn key() -> FingerprintKey {
-    FingerprintKey::new([7u8; 32])
-}
-
 fn config(client: Client, path: &str, format: Format, text: &str) -> ConfigFile {
-    let node = parse_str(format, text).expect("test config parses");
-    let x = clients::extract(client, Scope::User, Path::new(path), &node);
-    assert!(x.problems.is_empty(), "{:?}", x.problems);
-    ConfigFile {
-        path: Path::new(path).to_path_buf(),
-        client,
-        scope: Scope::User,
-        format,
-        servers: x.servers,
-        settings: x.settings,
-        problems: x.problems,
-    }
+    common::config(client, Scope::User, Path::new(path), format, text)
 }
-
-const DESKTOP: &str = "/Users/you/Library/Application Support/Claude/claude_desktop_config.json";
 
 /// A Claude Desktop config from a `mcpServers` JSON value.
 fn desktop(servers: serde_json::Value) -> ConfigFile {
     let text = json!({ "mcpServers": servers }).to_string();
-    config(Client::ClaudeDesktop, DESKTOP, Format::Json, &text)
+    config(Client::ClaudeDesktop, DESKTOP_PATH, Format::Json, &text)
 }
 
 fn cursor(servers: serde_json::Value) -> ConfigFile {
@@ -52,27 +37,7 @@ fn entry(command: &str, args: &[&str]) -> ServerEntry {
 }
 
 fn run(rule: &str, files: &[ConfigFile]) -> Vec<Finding> {
-    let rule = find_rule(rule).unwrap_or_else(|| panic!("rule {rule} is registered"));
-    let k = key();
-    let cx = Context::new(files, Path::new("/Users/you"), &k);
-    let mut out = Vec::new();
-    rule.check(&cx, &mut out);
-    out
-}
-
-fn run1(rule: &str, file: ConfigFile) -> Vec<Finding> {
-    run(rule, &[file])
-}
-
-fn severities(f: &[Finding]) -> Vec<Severity> {
-    f.iter().map(|f| f.severity).collect()
-}
-
-fn assert_no_leak(findings: &[Finding], raw: &str) {
-    for f in findings {
-        let json = serde_json::to_string(f).expect("finding serialises");
-        assert!(!json.contains(raw), "raw secret leaked in {json}");
-    }
+    common::run(rule, files, Path::new(HOME))
 }
 
 // ---------------------------------------------------------------- launch parsing
@@ -845,16 +810,17 @@ fn toxic_flow_is_critical_when_the_sink_is_auto_approved() {
             "files": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem", "/Users/you/code"] }
         })),
     );
-    // Two sources × two sinks.
-    assert_eq!(f.len(), 4, "{f:#?}");
+    // One finding per sink, naming both sources.
+    assert_eq!(f.len(), 2, "{f:#?}");
     let gh: Vec<_> = f.iter().filter(|x| x.server.as_deref() == Some("github")).collect();
-    assert_eq!(gh.len(), 2);
-    assert!(gh.iter().all(|x| x.severity == Severity::Critical));
+    assert_eq!(gh.len(), 1);
+    assert_eq!(gh[0].severity, Severity::Critical);
+    assert!(gh[0].message.contains("\"search\"") && gh[0].message.contains("\"browser\""));
     assert!(gh[0].message.contains("create_pull_request") && !gh[0].message.contains("get_issue,"));
     let files: Vec<_> = f.iter().filter(|x| x.server.as_deref() == Some("files")).collect();
     assert!(files.iter().all(|x| x.severity == Severity::Medium));
     let prints: std::collections::BTreeSet<_> = f.iter().map(|x| x.fingerprint.clone()).collect();
-    assert_eq!(prints.len(), 4, "one fingerprint per pair");
+    assert_eq!(prints.len(), 2, "one fingerprint per sink");
 }
 
 #[test]
@@ -949,15 +915,54 @@ fn toxic_flow_spans_files_of_one_client() {
     assert!(f[0].evidence.as_deref().unwrap_or("").contains("~/.cursor/mcp.json"));
 }
 
+#[test]
+fn toxic_flow_keeps_projects_apart() {
+    let project = |dir: &str, body: serde_json::Value| {
+        common::config(
+            Client::ClaudeCode,
+            Scope::Project,
+            Path::new(&format!("/Users/you/code/{dir}/.mcp.json")),
+            Format::Json,
+            &json!({ "mcpServers": body }).to_string(),
+        )
+    };
+    // A source in one project and a sink in another never run together.
+    let a = project("a", json!({ "fetch": { "command": "uvx", "args": ["mcp-server-fetch"] } }));
+    let b = project("b", json!({ "github": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-github"] } }));
+    assert!(run("toxic-flow", &[a.clone(), b.clone()]).is_empty());
+    // The same two in one project do.
+    let both = project(
+        "c",
+        json!({
+            "fetch": { "command": "uvx", "args": ["mcp-server-fetch"] },
+            "github": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-github"] }
+        }),
+    );
+    assert_eq!(run("toxic-flow", &[both]).len(), 1);
+    // A user-wide sink meets every project's sources: one finding naming them.
+    let user = config(
+        Client::ClaudeCode,
+        "/Users/you/.claude.json",
+        Format::Json,
+        &json!({ "mcpServers": { "slack": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-slack"] } } })
+            .to_string(),
+    );
+    let c = project("c", json!({ "browser": { "command": "npx", "args": ["-y", "@playwright/mcp@0.0.41"] } }));
+    let f = run("toxic-flow", &[user, a, b, c]);
+    let slack: Vec<_> = f.iter().filter(|x| x.server.as_deref() == Some("slack")).collect();
+    assert_eq!(slack.len(), 1, "{f:#?}");
+    assert!(slack[0].message.contains("\"fetch\"") && slack[0].message.contains("\"browser\""));
+    // b's github meets no source: fetch is in project a.
+    assert!(f.iter().all(|x| x.server.as_deref() != Some("github")), "{f:#?}");
+}
+
 // ---------------------------------------------------------------- docs
 
 #[test]
 fn rule_docs_have_four_parts() {
     for id in ["MW-SUP-001", "MW-SUP-002", "MW-EXE-001", "MW-RO-001", "MW-FLOW-001"] {
         let meta = find_rule(id).expect("registered").meta();
-        for part in ["## What it finds", "## Why it matters", "## Example", "## Fix"] {
-            assert!(meta.doc.contains(part), "{id} lacks {part}");
-        }
+        assert_four_part_doc(meta);
         assert!(meta.doc.contains("seed"), "{id} does not quote the seed");
     }
 }

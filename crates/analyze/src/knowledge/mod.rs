@@ -38,6 +38,7 @@ pub mod publishers;
 pub mod servers;
 
 use crate::launch::{Ecosystem, LaunchSpec, Package, Runner};
+use crate::url::{host_lowercase, Url};
 use mcpward_config::ServerEntry;
 
 /// How much the publisher of a server is trusted.
@@ -247,17 +248,21 @@ pub fn read_only_state(entry: &ServerEntry, spec: &LaunchSpec, sw: &ReadOnlySwit
         return ReadOnlyState::On(format!("{e} set"));
     }
     if let Some(url) = target_url(spec) {
-        let (path, query) = split_url(url);
+        let url = Url::split(url);
         if let Some(seg) = sw.url_segment {
-            if path.split('/').any(|p| p.eq_ignore_ascii_case(seg)) {
+            if url.path().split('/').any(|p| p.eq_ignore_ascii_case(seg)) {
                 return ReadOnlyState::On(format!("/{seg} URL"));
             }
         }
         if let Some((k, v)) = sw.url_query {
-            let on = query.split('&').any(|kv| match kv.split_once('=') {
-                Some((qk, qv)) => qk == k && qv.eq_ignore_ascii_case(v),
-                None => false,
-            });
+            let on = url
+                .query()
+                .unwrap_or_default()
+                .split('&')
+                .any(|kv| match kv.split_once('=') {
+                    Some((qk, qv)) => qk == k && qv.eq_ignore_ascii_case(v),
+                    None => false,
+                });
             if on {
                 return ReadOnlyState::On(format!("{k}={v} in the URL"));
             }
@@ -317,17 +322,6 @@ fn bridge_headers(args: &[String]) -> impl Iterator<Item = (&str, &str)> {
         .map(|(n, v)| (n.trim(), v.trim()))
 }
 
-/// The path and query of a URL (without scheme and host).
-fn split_url(url: &str) -> (&str, &str) {
-    let rest = url.split_once("://").map_or(url, |(_, r)| r);
-    let rest = rest.split('#').next().unwrap_or(rest);
-    let after_host = rest.find('/').or_else(|| rest.find('?')).map_or("", |i| &rest[i..]);
-    match after_host.split_once('?') {
-        Some((p, q)) => (p, q),
-        None => (after_host, ""),
-    }
-}
-
 /// Looks a package up in the server table.
 pub fn by_package(pkg: &Package, runner: Runner) -> Option<&'static KnownServer> {
     let name = pkg.name.as_str();
@@ -358,7 +352,7 @@ pub fn by_package(pkg: &Package, runner: Runner) -> Option<&'static KnownServer>
 
 /// Looks a remote URL up in the server table.
 pub fn by_url(url: &str) -> Option<&'static KnownServer> {
-    let host = url_host(url)?;
+    let host = host_lowercase(url)?;
     // Exact hosts first, so a specific entry wins over a `.suffix` one.
     servers::SERVERS
         .iter()
@@ -386,23 +380,6 @@ pub fn normalize_pypi(name: &str) -> String {
         }
     }
     out
-}
-
-/// The lower-case host of a URL, without user info or port.
-pub fn url_host(url: &str) -> Option<String> {
-    let rest = url.trim().split_once("://").map_or(url.trim(), |(_, r)| r);
-    let authority = rest.split(['/', '?', '#']).next()?;
-    let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
-    let host = if host_port.starts_with('[') {
-        host_port.split(']').next().map(|h| format!("{h}]"))?
-    } else {
-        host_port.split(':').next()?.to_owned()
-    };
-    if host.is_empty() {
-        None
-    } else {
-        Some(host.to_ascii_lowercase())
-    }
 }
 
 /// Whether a switch or header value means "on". A reference (`${VAR}`) counts as
@@ -562,12 +539,6 @@ mod tests {
     #[test]
     fn helpers() {
         assert_eq!(normalize_pypi("AWSLabs.EKS_mcp--server"), "awslabs-eks-mcp-server");
-        assert_eq!(
-            url_host("https://user:pw@Mcp.Example.com:8443/x?y").as_deref(),
-            Some("mcp.example.com")
-        );
-        assert_eq!(url_host("http://[::1]:3000/mcp").as_deref(), Some("[::1]"));
-        assert_eq!(url_host(""), None);
         assert!(truthy("1") && truthy("TRUE") && truthy("${X}"));
         assert!(!truthy("false") && !truthy(" 0 ") && !truthy("off"));
         assert!(infer_caps("mcp-shell-server").contains(&Capability::Exec));

@@ -6,8 +6,9 @@
 //! names, paths and evidence go into code spans whose fences outgrow any
 //! backticks inside them.
 
-use super::{location, neutralize, plural, sections, suppressed, truncate, RenderOptions, Report};
+use super::{location, neutralize, plural, sections, severity_counts, suppressed, RenderOptions, Report};
 use crate::finding::{Finding, Severity};
+use crate::launch::shorten;
 use crate::rule::display_path;
 use std::fmt::Write as _;
 
@@ -17,15 +18,7 @@ pub(super) fn render(report: &Report, opts: &RenderOptions<'_>) -> String {
     let sum = report.summary();
     let mut out = String::from("## mcpward report\n\n");
 
-    let counts: Vec<String> = Severity::ALL
-        .iter()
-        .filter(|s| sum.count(**s) > 0)
-        .map(|s| format!("{} {}", sum.count(*s), s.as_str()))
-        .collect();
-    let mut line = format!("**{}**", plural(sum.total(), "finding"));
-    if !counts.is_empty() {
-        let _ = write!(line, " ({})", counts.join(", "));
-    }
+    let mut line = format!("**{}**{}", plural(sum.total(), "finding"), severity_counts(&sum));
     let _ = write!(
         line,
         ", {} suppressed · {} in {} · mcpward {}",
@@ -158,7 +151,7 @@ fn findings_list(out: &mut String, findings: &[&Finding], opts: &RenderOptions<'
             let _ = writeln!(out, "  - at {}", md_code(&loc, false));
         }
         if let Some(ev) = &f.evidence {
-            let _ = writeln!(out, "  - evidence: {}", md_code(&truncate(ev, MAX_EVIDENCE), false));
+            let _ = writeln!(out, "  - evidence: {}", md_code(&shorten(ev, MAX_EVIDENCE), false));
         }
         if !f.fix.is_empty() {
             let _ = writeln!(out, "  - fix: {}", md_text(&f.fix));

@@ -14,6 +14,8 @@ mod table;
 
 use crate::finding::{Finding, Severity};
 use crate::rule::display_path;
+use crate::secret_names::hides_value;
+use crate::url::Url;
 use mcpward_config::{Client, ConfigFile, Scope, ServerEntry, Transport};
 use mcpward_detect::secrets;
 use serde::{Serialize, Serializer};
@@ -321,33 +323,26 @@ pub fn redact_command(parts: &[&str]) -> String {
 /// A URL with user info, secret-looking query values and known-format secrets redacted.
 pub fn redact_url(url: &str) -> String {
     let mut ranges: Vec<Range<usize>> = secrets::scan_text(url).into_iter().map(|m| m.start..m.end).collect();
-    let after_scheme = url.find("://").map_or(0, |i| i + 3);
-    let authority_end = url[after_scheme..]
-        .find(['/', '?', '#'])
-        .map_or(url.len(), |i| after_scheme + i);
-    if let Some(at) = url[after_scheme..authority_end].rfind('@') {
-        let userinfo = after_scheme..after_scheme + at;
+    let parts = Url::split(url);
+    if let (Some(userinfo), Some(span)) = (parts.userinfo(), parts.userinfo_span()) {
         // Keep a user name, hide the password; a lone user info may itself be a token.
-        match url[userinfo.clone()].find(':') {
-            Some(colon) => ranges.push(userinfo.start + colon + 1..userinfo.end),
-            None => ranges.push(userinfo),
+        match userinfo.find(':') {
+            Some(colon) => ranges.push(span.start + colon + 1..span.end),
+            None => ranges.push(span),
         }
     }
-    if let Some(q) = url[authority_end..].find('?').map(|i| authority_end + i + 1) {
-        let q_end = url[q..].find('#').map_or(url.len(), |i| q + i);
-        let mut start = q;
-        for pair in url[q..q_end].split('&') {
-            if let Some(eq) = pair.find('=') {
-                let (name, value) = (&pair[..eq], &pair[eq + 1..]);
-                let value_start = start + eq + 1;
-                // Display errs towards hiding: placeholders under secret names are hidden too.
-                if !value.is_empty() && secret_like_param(name) && !mcpward_config::vars::is_reference_only(value) {
-                    ranges.push(value_start..value_start + value.len());
-                } else {
-                    for m in secrets::scan_named_value(name, value) {
-                        ranges.push(value_start + m.start..value_start + m.end);
-                    }
-                }
+    // A `?` inside the fragment (`#/x?token=…`) starts a query too: shown output
+    // errs towards hiding.
+    let query = parts.query_span().or_else(|| {
+        let fragment = parts.fragment_span()?;
+        let q = fragment.start + url.get(fragment)?.find('?')? + 1;
+        Some(q..url[q..].find('#').map_or(url.len(), |i| q + i))
+    });
+    if let Some(q) = query {
+        let mut start = q.start;
+        for pair in url[q].split('&') {
+            if let Some((name, value)) = pair.split_once('=') {
+                ranges.extend(named_value_ranges(name, value, start + name.len() + 1));
             }
             start += pair.len() + 1;
         }
@@ -359,32 +354,14 @@ pub fn redact_url(url: &str) -> String {
 /// Shown output errs towards hiding: under a secret-like name everything but a
 /// pure reference is hidden, placeholders included.
 fn named_value_ranges(name: &str, value: &str, offset: usize) -> Vec<Range<usize>> {
-    if !value.is_empty() && secret_like_param(name) && !mcpward_config::vars::is_reference_only(value) {
-        return vec![offset..offset + value.len()];
+    if !value.is_empty() && hides_value(name) && !mcpward_config::vars::is_reference_only(value) {
+        let whole = offset..offset + value.len();
+        return vec![whole];
     }
     secrets::scan_named_value(name, value)
         .into_iter()
         .map(|m| offset + m.start..offset + m.end)
         .collect()
-}
-
-fn secret_like_param(name: &str) -> bool {
-    let lower = name.to_ascii_lowercase();
-    [
-        "token",
-        "key",
-        "secret",
-        "password",
-        "passwd",
-        "pwd",
-        "auth",
-        "sig",
-        "signature",
-        "credential",
-        "session",
-    ]
-    .iter()
-    .any(|w| lower.contains(w))
 }
 
 /// Replaces each (merged) range of `text` with `secrets::redact` of it.
@@ -454,16 +431,6 @@ fn is_unsafe_char(c: char) -> bool {
             | 0xFEFF | 0xFFA0 | 0xFFF9..=0xFFFB | 0xE0000..=0xE007F)
 }
 
-/// Cuts `s` to at most `max` characters, marking the cut with `…`.
-pub(crate) fn truncate(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        return s.to_owned();
-    }
-    let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
-    out.push('…');
-    out
-}
-
 /// `~/path:line` (or just the path when the line is unknown).
 pub(crate) fn location(home: &Path, file: Option<&Path>, line: Option<u32>) -> Option<String> {
     let file = file?;
@@ -472,6 +439,20 @@ pub(crate) fn location(home: &Path, file: Option<&Path>, line: Option<u32>) -> O
         Some(l) if l > 0 => format!("{p}:{l}"),
         _ => p,
     })
+}
+
+/// " (1 critical, 2 high)": the unsuppressed findings by severity, or "" when there are none.
+pub(crate) fn severity_counts(sum: &Summary) -> String {
+    let counts: Vec<String> = Severity::ALL
+        .iter()
+        .filter(|s| sum.count(**s) > 0)
+        .map(|s| format!("{} {}", sum.count(*s), s.as_str()))
+        .collect();
+    if counts.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", counts.join(", "))
+    }
 }
 
 /// "1 finding" / "2 findings".

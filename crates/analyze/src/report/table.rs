@@ -14,8 +14,11 @@
 //! Colour is plain ANSI, and only when asked for; every string that came from a
 //! config is neutralised first, so a server name cannot send escape sequences.
 
-use super::{location, neutralize, plural, sections, suppressed, suppression_text, truncate, RenderOptions, Report};
+use super::{
+    location, neutralize, plural, sections, severity_counts, suppressed, suppression_text, RenderOptions, Report,
+};
 use crate::finding::{Finding, Severity};
+use crate::launch::shorten;
 use crate::rule::display_path;
 use std::fmt::Write as _;
 
@@ -153,15 +156,7 @@ pub(super) fn render(report: &Report, opts: &RenderOptions<'_>) -> String {
         out.push('\n');
     }
     let sum = report.summary();
-    let counts: Vec<String> = Severity::ALL
-        .iter()
-        .filter(|s| sum.count(**s) > 0)
-        .map(|s| format!("{} {}", sum.count(*s), s.as_str()))
-        .collect();
-    let mut line = plural(sum.total(), "finding");
-    if !counts.is_empty() {
-        let _ = write!(line, " ({})", counts.join(", "));
-    }
+    let mut line = format!("{}{}", plural(sum.total(), "finding"), severity_counts(&sum));
     let _ = write!(
         line,
         ", {} suppressed; {} in {}",
@@ -205,7 +200,7 @@ fn finding_block(out: &mut String, f: &Finding, st: &Style, opts: &RenderOptions
         let _ = writeln!(out, "{}", st.paint(DIM, &text));
     }
     if let Some(ev) = &f.evidence {
-        let ev = truncate(&neutralize(ev), MAX_EVIDENCE);
+        let ev = shorten(&neutralize(ev), MAX_EVIDENCE);
         for l in wrap(&format!("evidence: {ev}"), width, DETAIL_INDENT) {
             let _ = writeln!(out, "{l}");
         }

@@ -3,7 +3,7 @@
 
 use crate::finding::{Category, ChecklistItem, Severity};
 use crate::knowledge::{self, Capability};
-use crate::launch::{display_command, launch_spec, redact_known, shorten, Ecosystem, LaunchSpec, Runner};
+use crate::launch::{display_command, launch_spec, redact_known, shorten, Ecosystem, LaunchSpec, Runner, MAX_SHOWN};
 use crate::rule::{Context, FindingBuilder, Rule, RuleMeta};
 use crate::Finding;
 
@@ -66,7 +66,7 @@ impl Rule for ExecCapability {
             let spec = launch_spec(entry);
             if let Some((severity, message, identity)) = launch_finding(&spec) {
                 let evidence = match &spec.shell {
-                    Some(w) if !w.encoded => shorten(&redact_known(cx.key, &w.script), 240),
+                    Some(w) if !w.encoded => shorten(&redact_known(cx.key, &w.script), MAX_SHOWN),
                     _ => display_command(cx.key, &entry.command_line()),
                 };
                 FindingBuilder::new(&META, message)

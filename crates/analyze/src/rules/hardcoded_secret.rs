@@ -4,9 +4,9 @@
 //! [`literal_secrets`] is the one place that knows how to find those values; the
 //! secret-in-git and config-permissions rules and the checklist reuse it.
 
-use super::insecure_transport::{query_pairs, split_url};
 use crate::finding::{Category, ChecklistItem, Severity};
 use crate::rule::{Context, FindingBuilder, Rule, RuleMeta};
+use crate::url::{percent_decode, query_pairs, Url};
 use crate::Finding;
 use mcpward_config::vars::literal_parts;
 use mcpward_config::{Client, Pos, Scope, ServerEntry, Text, Transport};
@@ -261,14 +261,14 @@ impl Collector<'_> {
 
     fn url(&mut self, url: &Text) {
         let lit = literal_parts(&url.value);
-        if let Some(parts) = split_url(&lit) {
-            if let Some(userinfo) = parts.userinfo {
+        if let Some(parts) = Url::parse(lit.trim()) {
+            if let Some(userinfo) = parts.userinfo() {
                 // `user:password@` or a bare token before `@`.
                 let (name, value) = match userinfo.split_once(':') {
                     Some((_, pw)) => ("password", pw),
                     None => ("token", userinfo),
                 };
-                let decoded = super::insecure_transport::percent_decode(value);
+                let decoded = percent_decode(value);
                 let found = secrets::scan_named_value(name, &decoded);
                 self.add(
                     Place::Url,
@@ -280,7 +280,7 @@ impl Collector<'_> {
                     found,
                 );
             }
-            if let Some(q) = parts.query {
+            if let Some(q) = parts.query() {
                 for (name, value) in query_pairs(q) {
                     let found = secrets::scan_named_value(&name, &value);
                     self.add(

@@ -3,6 +3,7 @@
 
 use crate::finding::{Category, Severity};
 use crate::rule::{Context, FindingBuilder, Rule, RuleMeta};
+use crate::url::{is_loopback, query_pairs, Url};
 use crate::Finding;
 use mcpward_config::vars::{find_refs, literal_parts};
 use mcpward_config::{ServerEntry, Text, Transport};
@@ -50,167 +51,8 @@ credentials out of the URL into a header that references a variable, e.g.
 was written in the URL."#,
 };
 
-/// The pieces of a URL, as slices of the original text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct UrlParts<'a> {
-    /// Lower-cased by the caller when compared; as written here.
-    pub scheme: &'a str,
-    /// Everything before `@` in the authority, if any.
-    pub userinfo: Option<&'a str>,
-    /// The host without brackets (`::1` for `[::1]`).
-    pub host: &'a str,
-    pub port: Option<&'a str>,
-    pub path: &'a str,
-    pub query: Option<&'a str>,
-}
-
-/// Splits `scheme://[userinfo@]host[:port][/path][?query][#fragment]`. Returns
-/// `None` for anything else; never panics (every split is on an ASCII byte).
-pub(crate) fn split_url(s: &str) -> Option<UrlParts<'_>> {
-    let s = s.trim();
-    let (scheme, rest) = s.split_once("://")?;
-    if scheme.is_empty() || !scheme.bytes().all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b)) {
-        return None;
-    }
-    let rest = rest.split_once('#').map_or(rest, |(r, _)| r);
-    let auth_end = rest.find(['/', '?']).unwrap_or(rest.len());
-    let (authority, tail) = rest.split_at(auth_end);
-    let (path, query) = match tail.split_once('?') {
-        Some((p, q)) => (p, Some(q)),
-        None => (tail, None),
-    };
-    let (userinfo, hostport) = match authority.rsplit_once('@') {
-        Some((u, h)) => (Some(u), h),
-        None => (None, authority),
-    };
-    let (host, port) = if let Some(inner) = hostport.strip_prefix('[') {
-        let (h, after) = inner.split_once(']')?;
-        (h, after.strip_prefix(':'))
-    } else {
-        match hostport.rsplit_once(':') {
-            Some((h, p)) => (h, Some(p)),
-            None => (hostport, None),
-        }
-    };
-    Some(UrlParts {
-        scheme,
-        userinfo,
-        host,
-        port,
-        path,
-        query,
-    })
-}
-
-/// `name=value` pairs of a query string, in order; values percent-decoded.
-pub(crate) fn query_pairs(query: &str) -> Vec<(String, String)> {
-    query
-        .split('&')
-        .filter(|p| !p.is_empty())
-        .map(|p| match p.split_once('=') {
-            Some((k, v)) => (percent_decode(k), percent_decode(v)),
-            None => (percent_decode(p), String::new()),
-        })
-        .collect()
-}
-
-/// Decodes `%XX` and `+`; malformed escapes are kept as written.
-pub(crate) fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            b'%' if i + 2 < b.len() => {
-                let hex = |c: u8| (c as char).to_digit(16);
-                match (hex(b[i + 1]), hex(b[i + 2])) {
-                    (Some(h), Some(l)) => {
-                        out.push((h * 16 + l) as u8);
-                        i += 3;
-                        continue;
-                    }
-                    _ => out.push(b'%'),
-                }
-            }
-            b'+' => out.push(b' '),
-            c => out.push(c),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-/// True when connecting to `host` stays on this machine.
-pub(crate) fn is_loopback(host: &str) -> bool {
-    let h = host.trim_end_matches('.').to_ascii_lowercase();
-    if h == "localhost" || h.ends_with(".localhost") || h == "0.0.0.0" {
-        return true;
-    }
-    if let Some(v4) = parse_ipv4(&h) {
-        return v4[0] == 127;
-    }
-    match parse_ipv6(&h) {
-        // `::1`, the unspecified `::` (which connects locally), and IPv4-mapped 127/8.
-        Some(g) => {
-            g == [0, 0, 0, 0, 0, 0, 0, 1] || g == [0; 8] || g[..5] == [0; 5] && g[5] == 0xffff && g[6] >> 8 == 127
-        }
-        None => false,
-    }
-}
-
-fn parse_ipv6(h: &str) -> Option<[u16; 8]> {
-    let h = h.split_once('%').map_or(h, |(a, _)| a);
-    fn groups(s: &str) -> Option<Vec<u16>> {
-        if s.is_empty() {
-            return Some(Vec::new());
-        }
-        let parts: Vec<&str> = s.split(':').collect();
-        let mut out = Vec::new();
-        for (i, p) in parts.iter().enumerate() {
-            if i + 1 == parts.len() && p.contains('.') {
-                let v4 = parse_ipv4(p)?;
-                out.push(u16::from(v4[0]) << 8 | u16::from(v4[1]));
-                out.push(u16::from(v4[2]) << 8 | u16::from(v4[3]));
-            } else if (1..=4).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_hexdigit()) {
-                out.push(u16::from_str_radix(p, 16).ok()?);
-            } else {
-                return None;
-            }
-        }
-        Some(out)
-    }
-    let (head, tail) = match h.split_once("::") {
-        Some((a, b)) if !b.contains("::") => (groups(a)?, Some(groups(b)?)),
-        Some(_) => return None,
-        None => (groups(h)?, None),
-    };
-    let mut out = [0u16; 8];
-    match tail {
-        None if head.len() == 8 => out.copy_from_slice(&head),
-        Some(tail) if head.len() + tail.len() <= 7 => {
-            out[..head.len()].copy_from_slice(&head);
-            out[8 - tail.len()..].copy_from_slice(&tail);
-        }
-        _ => return None,
-    }
-    Some(out)
-}
-
-fn parse_ipv4(h: &str) -> Option<[u8; 4]> {
-    let mut out = [0u8; 4];
-    let mut n = 0;
-    for part in h.split('.') {
-        if n == 4 || part.is_empty() || part.len() > 3 || !part.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        out[n] = part.parse().ok()?;
-        n += 1;
-    }
-    (n == 4).then_some(out)
-}
-
 /// Query parameter names that carry credentials.
-pub(crate) fn is_credential_param(name: &str) -> bool {
+fn is_credential_param(name: &str) -> bool {
     let n = name.to_ascii_lowercase().replace(['-', '.'], "_");
     const EXACT: &[&str] = &[
         "key",
@@ -242,30 +84,30 @@ pub(crate) fn is_credential_param(name: &str) -> bool {
 
 /// A URL for display: scheme, host, port and path shape only; userinfo and
 /// query values are replaced, path segments that look like keys are hidden.
-pub(crate) fn redacted_url(parts: &UrlParts<'_>) -> String {
-    let mut s = format!("{}://", parts.scheme);
-    if let Some(u) = parts.userinfo {
+fn redacted_url(parts: &Url<'_>) -> String {
+    let mut s = format!("{}://", parts.scheme().unwrap_or_default());
+    if let Some(u) = parts.userinfo() {
         match u.split_once(':') {
             Some((user, _)) if !looks_secret(user) => s.push_str(&format!("{user}:…@")),
             _ => s.push_str("…@"),
         }
     }
-    if parts.host.contains(':') {
-        s.push_str(&format!("[{}]", parts.host));
+    if parts.host().contains(':') {
+        s.push_str(&format!("[{}]", parts.host()));
     } else {
-        s.push_str(parts.host);
+        s.push_str(parts.host());
     }
-    if let Some(p) = parts.port {
+    if let Some(p) = parts.port() {
         s.push(':');
         s.push_str(p);
     }
     let path: Vec<&str> = parts
-        .path
+        .path()
         .split('/')
         .map(|seg| if looks_secret(seg) { "…" } else { seg })
         .collect();
     s.push_str(&path.join("/"));
-    if let Some(q) = parts.query {
+    if let Some(q) = parts.query() {
         let names: Vec<String> = query_pairs(q).into_iter().map(|(k, _)| format!("{k}=…")).collect();
         s.push('?');
         s.push_str(&names.join("&"));
@@ -351,10 +193,10 @@ fn check_url(
     auth_header: bool,
     out: &mut Vec<Finding>,
 ) {
-    let Some(parts) = split_url(&url.value) else {
+    let Some(parts) = Url::parse(url.value.trim()) else {
         return;
     };
-    let scheme = parts.scheme.to_ascii_lowercase();
+    let scheme = parts.scheme().unwrap_or_default().to_ascii_lowercase();
     let shown = redacted_url(&parts);
     let where_ = if identity == "url" {
         "URL".to_owned()
@@ -364,7 +206,7 @@ fn check_url(
 
     // Credentials written in the URL.
     let mut creds = Vec::new();
-    if let Some(u) = parts.userinfo {
+    if let Some(u) = parts.userinfo() {
         if !literal_parts(u).trim().is_empty() && !is_placeholder(u) {
             creds.push(if u.contains(':') {
                 "a user name and password".to_owned()
@@ -374,7 +216,7 @@ fn check_url(
         }
     }
     let mut referenced = Vec::new();
-    if let Some(q) = parts.query {
+    if let Some(q) = parts.query() {
         for (name, value) in query_pairs(q) {
             if !is_credential_param(&name) || value.trim().is_empty() {
                 continue;
@@ -389,8 +231,8 @@ fn check_url(
     }
 
     let plain = matches!(scheme.as_str(), "http" | "ws");
-    let host_known = !parts.host.is_empty() && find_refs(parts.host).is_empty();
-    let remote_plain = plain && host_known && !is_loopback(parts.host);
+    let host_known = !parts.host().is_empty() && find_refs(parts.host()).is_empty();
+    let remote_plain = plain && host_known && !is_loopback(parts.host());
 
     if remote_plain {
         let cleartext_secret = is_transport && (auth_header || !creds.is_empty() || !referenced.is_empty());
@@ -406,7 +248,7 @@ fn check_url(
             "server \"{}\" is reached over unencrypted {} at {}: anyone on the network path can read and rewrite its traffic",
             entry.name,
             scheme.to_ascii_uppercase(),
-            parts.host
+            parts.host()
         );
         if cleartext_secret {
             message.push_str(", including the credential sent with it");
@@ -437,7 +279,7 @@ fn check_url(
         .at(url.pos)
         // A password for a database on this machine is still written down, but it
         // does not travel; a remote one does.
-        .severity(if is_loopback(parts.host) {
+        .severity(if is_loopback(parts.host()) {
             Severity::Medium
         } else {
             Severity::High
@@ -475,84 +317,33 @@ mod tests {
     use super::*;
 
     #[test]
-    fn splits_urls() {
-        let p = split_url("https://u:p@Example.com:8443/a/b?x=1&token=abc#frag").unwrap();
-        assert_eq!(p.scheme, "https");
-        assert_eq!(p.userinfo, Some("u:p"));
-        assert_eq!(p.host, "Example.com");
-        assert_eq!(p.port, Some("8443"));
-        assert_eq!(p.path, "/a/b");
-        assert_eq!(p.query, Some("x=1&token=abc"));
-        let p = split_url("http://[::1]:3000/mcp").unwrap();
-        assert_eq!(p.host, "::1");
-        assert_eq!(p.port, Some("3000"));
-        assert!(split_url("not a url").is_none());
-        assert!(split_url("http://[::1/x").is_none());
-    }
-
-    #[test]
-    fn hostile_urls_do_not_panic() {
-        for s in [
-            "",
-            "://",
-            "a://",
-            "http://@",
-            "http://[",
-            "http://]:",
-            "http://%",
-            "http://h/?%",
-            "http://h/?a=%Z",
-            "http://h/?a=%e2%8",
-            "ws://é:ü@ñ/ß?ä=ö",
-            "http://h:/?&&==&",
-        ] {
-            if let Some(p) = split_url(s) {
-                let _ = redacted_url(&p);
-                let _ = is_loopback(p.host);
-                if let Some(q) = p.query {
-                    let _ = query_pairs(q);
-                }
-            }
-        }
-        assert_eq!(percent_decode("%41%"), "A%");
-        assert_eq!(percent_decode("%4"), "%4");
-        assert_eq!(percent_decode("a+b%20c"), "a b c");
-    }
-
-    #[test]
-    fn loopback() {
-        for h in [
-            "localhost",
-            "LOCALHOST",
-            "127.0.0.1",
-            "127.1.2.3",
-            "::1",
-            "0:0:0:0:0:0:0:1",
-            "0.0.0.0",
-            "::ffff:127.0.0.1",
-            "a.localhost",
-        ] {
-            assert!(is_loopback(h), "{h}");
-        }
-        for h in [
-            "example.com",
-            "10.0.0.1",
-            "128.0.0.1",
-            "localhost.example.com",
-            "::2",
-            "1::1",
-            "1277.0.0.1",
-            "127.0.0",
-        ] {
-            assert!(!is_loopback(h), "{h}");
-        }
-    }
-
-    #[test]
     fn redaction_hides_values() {
-        let p = split_url("https://alice:s3cr3tpass@h.example/x?api_key=abcdef&page=2").unwrap();
+        let p = Url::parse("https://alice:s3cr3tpass@h.example/x?api_key=abcdef&page=2").unwrap();
         let r = redacted_url(&p);
         assert!(!r.contains("s3cr3tpass") && !r.contains("abcdef"), "{r}");
         assert!(r.contains("alice:…@") && r.contains("api_key=…"), "{r}");
+        let p = Url::parse("http://[::1]:3000/mcp").unwrap();
+        assert_eq!(redacted_url(&p), "http://[::1]:3000/mcp");
+        for s in [
+            "a://",
+            "http://@",
+            "http://]:",
+            "http://h/?%",
+            "ws://é:ü@ñ/ß?ä=ö",
+            "http://h:/?&&==&",
+        ] {
+            let p = Url::parse(s).unwrap_or_else(|| panic!("{s} parses"));
+            let _ = redacted_url(&p);
+        }
+    }
+
+    #[test]
+    fn credential_params() {
+        for n in ["token", "API-Key", "access.token", "sig", "x_password_y", "code"] {
+            assert!(is_credential_param(n), "{n}");
+        }
+        for n in ["page", "mode", "keyword", "session_name"] {
+            assert!(!is_credential_param(n), "{n}");
+        }
     }
 }

@@ -141,23 +141,20 @@ fn stripe_key(cx: &Context<'_>, entry: &ServerEntry, spec: &LaunchSpec, out: &mu
     if !(key.starts_with("sk_live_") || key.starts_with("sk_test_")) {
         return;
     }
-    let b = FindingBuilder::new(
+    FindingBuilder::new(
         &META,
         "The Stripe server gets a full secret key (sk_…): every tool it has can act on the account",
     )
     .server(entry)
+    .at_if(word_pos(entry, |w| w.contains("sk_live_") || w.contains("sk_test_")))
     .severity(Severity::Low)
     .evidence(secrets::describe(cx.key, key, "stripe-secret-key"))
     .fix(
         "Create a restricted API key (rk_…) with only the permissions the workflow needs \
          (https://dashboard.stripe.com/apikeys) and pass it instead — by reference, not pasted in the config.",
     )
-    .identity("stripe-secret-key");
-    let b = match word_pos(entry, |w| w.contains("sk_live_") || w.contains("sk_test_")) {
-        Some(pos) => b.at(pos),
-        None => b,
-    };
-    b.push(cx, out);
+    .identity("stripe-secret-key")
+    .push(cx, out);
 }
 
 #[cfg(test)]

@@ -233,6 +233,11 @@ impl Repo {
     fn find(file: &Path) -> Option<Repo> {
         let real = std::fs::canonicalize(file).ok()?;
         let dir = real.parent()?;
+        // Most configs live outside any repository; a `.git` entry somewhere above
+        // is a cheap necessary condition, and spares a process per file.
+        if !dir.ancestors().any(|d| d.join(".git").symlink_metadata().is_ok()) {
+            return None;
+        }
         let out = git(dir, &["rev-parse", "--show-toplevel"], None, 64 * 1024)?;
         if !out.ok {
             return None;

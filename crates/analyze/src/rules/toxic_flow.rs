@@ -6,8 +6,9 @@ use crate::knowledge::{self, Capability, ReadOnlyState};
 use crate::launch::launch_spec;
 use crate::rule::{Context, FindingBuilder, Rule, RuleMeta};
 use crate::Finding;
-use mcpward_config::{Client, ServerEntry};
+use mcpward_config::{Client, Scope, ServerEntry};
 use std::collections::BTreeSet;
+use std::path::PathBuf;
 
 pub struct ToxicFlow;
 
@@ -28,7 +29,10 @@ every pair of:
   Stripe/PayPal/Square payments, Notion, Linear, Jira/Confluence, cloud accounts, databases
   with write access — or, less severely, writes local files.
 
-One finding per (client, source, sink) pair, pointing at the sink and naming both.
+One finding per sink, pointing at it and naming every source that can reach it. Servers
+meet only when they can be loaded together: user-wide servers with everything, but the
+servers of two different projects (Claude Code `projects.<path>`, project `.mcp.json`,
+`.vscode/mcp.json`…) never with each other.
 Severity: **critical** when the sink's tools are auto-approved (`alwaysAllow`/`autoApprove`
 listing a tool that is not a plain read such as `get_*`/`list_*`/`search_*`, a `*`
 wildcard, Gemini `trust: true`, or Codex `approval_policy = "never"`); **high** otherwise;
@@ -75,6 +79,7 @@ enum SinkKind {
 
 struct Node<'a> {
     entry: &'a ServerEntry,
+    project: Option<PathBuf>,
     label: String,
     guessed: bool,
     source: bool,
@@ -95,19 +100,51 @@ impl Rule for ToxicFlow {
                 .filter_map(classify)
                 .collect();
             let never_ask = client_never_asks(cx, client);
-            let mut seen = BTreeSet::new();
             for sink in nodes.iter().filter(|n| n.sink.is_some()) {
+                let mut sources: Vec<&Node<'_>> = Vec::new();
                 for source in nodes.iter().filter(|n| n.source) {
-                    if std::ptr::eq(source.entry, sink.entry) || source.entry.name == sink.entry.name {
-                        continue;
+                    let same_server = std::ptr::eq(source.entry, sink.entry) || source.entry.name == sink.entry.name;
+                    let already = sources.iter().any(|s| s.entry.name == source.entry.name);
+                    if !same_server && !already && run_together(source, sink) {
+                        sources.push(source);
                     }
-                    if !seen.insert((source.entry.name.clone(), sink.entry.name.clone())) {
-                        continue;
-                    }
-                    report(cx, out, source, sink, never_ask.as_deref());
+                }
+                if !sources.is_empty() {
+                    report(cx, out, &sources, sink, never_ask.as_deref());
                 }
             }
         }
+    }
+}
+
+/// Whether two servers of one client can be loaded in the same session: a
+/// user-wide server runs with everything, but servers of two different
+/// projects never meet.
+fn run_together(a: &Node<'_>, b: &Node<'_>) -> bool {
+    match (&a.project, &b.project) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    }
+}
+
+/// The project a server belongs to: Claude Code's `projects.<path>` entries,
+/// and project-scope files (the directory above the nearest dot-directory, or
+/// the file's own directory for `.mcp.json` and `opencode.json`).
+fn project_of(entry: &ServerEntry) -> Option<PathBuf> {
+    match entry.scope {
+        Scope::Local => entry.project.as_ref().map(PathBuf::from),
+        Scope::Project => {
+            let dir = entry.file.parent()?;
+            let dotted = dir
+                .ancestors()
+                .take(3)
+                .find(|d| d.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')));
+            Some(match dotted {
+                Some(d) => d.parent().unwrap_or(d).to_path_buf(),
+                None => dir.to_path_buf(),
+            })
+        }
+        Scope::User | Scope::Managed | Scope::Plugin => None,
     }
 }
 
@@ -142,6 +179,7 @@ fn classify(entry: &ServerEntry) -> Option<Node<'_>> {
     }
     Some(Node {
         entry,
+        project: project_of(entry),
         label,
         guessed,
         source,
@@ -186,7 +224,7 @@ fn client_never_asks(cx: &Context<'_>, client: Client) -> Option<String> {
         .map(|s| format!("{} = {}", s.key, s.value))
 }
 
-fn report(cx: &Context<'_>, out: &mut Vec<Finding>, source: &Node<'_>, sink: &Node<'_>, never_ask: Option<&str>) {
+fn report(cx: &Context<'_>, out: &mut Vec<Finding>, sources: &[&Node<'_>], sink: &Node<'_>, never_ask: Option<&str>) {
     let kind = sink.sink.unwrap_or(SinkKind::Credentialed);
     let mut ungated = auto_approved(sink.entry);
     if let Some(setting) = never_ask {
@@ -202,7 +240,7 @@ fn report(cx: &Context<'_>, out: &mut Vec<Finding>, source: &Node<'_>, sink: &No
         SinkKind::Credentialed => "acts with your credentials",
         SinkKind::LocalFiles => "writes local files",
     };
-    let guess = if source.guessed || sink.guessed {
+    let guess = if sink.guessed || sources.iter().any(|s| s.guessed) {
         " (classified from the package name)"
     } else {
         ""
@@ -212,21 +250,29 @@ fn report(cx: &Context<'_>, out: &mut Vec<Finding>, source: &Node<'_>, sink: &No
     } else {
         format!("with no approval gate: {} run without asking", ungated.join(", "))
     };
+    let named: Vec<String> = sources
+        .iter()
+        .map(|s| format!("\"{}\" ({})", s.entry.name, s.label))
+        .collect();
+    let reads = if sources.len() == 1 { "reads" } else { "read" };
     let message = format!(
-        "\"{}\" ({}) reads untrusted internet content and \"{}\" ({}) {what} in the same {} client{guess}; {gate}",
-        source.entry.name,
-        source.label,
+        "{} {reads} untrusted internet content and \"{}\" ({}) {what} in the same {} client{guess}; {gate}",
+        named.join(", "),
         sink.entry.name,
         sink.label,
         sink.entry.client.display_name()
     );
+    let from: Vec<String> = sources
+        .iter()
+        .map(|s| format!("{} ({})", s.entry.name, cx.display_path(&s.entry.file)))
+        .collect();
     FindingBuilder::new(&META, message)
         .server(sink.entry)
         .severity(severity)
         .evidence(format!(
-            "source: {} ({}) → sink: {} ({})",
-            source.entry.name,
-            cx.display_path(&source.entry.file),
+            "source{}: {} → sink: {} ({})",
+            if sources.len() == 1 { "" } else { "s" },
+            from.join(", "),
             sink.entry.name,
             cx.display_path(&sink.entry.file)
         ))
@@ -236,6 +282,7 @@ fn report(cx: &Context<'_>, out: &mut Vec<Finding>, source: &Node<'_>, sink: &No
              Remove auto-approval from the write server, use its read-only mode where the workflow allows, and \
              gate irreversible tools with `mcpward wrap` (tools.approve).",
         )
-        .identity(format!("{}->{}", source.entry.name, sink.entry.name))
+        // The sink alone: a new source joining the flow does not make it a new finding.
+        .identity(format!("sink:{}", sink.entry.name))
         .push(cx, out);
 }

@@ -59,13 +59,9 @@ impl Rule for UnpinnedPackage {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         for entry in cx.servers() {
             let spec = launch_spec(entry);
-            if !spec.runner.fetches_package() {
+            let Some(pkg) = spec.fetched_package().filter(|p| !p.pinned) else {
                 continue;
-            }
-            let Some(pkg) = &spec.package else { continue };
-            if pkg.ecosystem == Ecosystem::Local || pkg.pinned {
-                continue;
-            }
+            };
             // A source URL may carry a token (`https://user:TOKEN@host/…`).
             let shown = Package {
                 name: redact_known(cx.key, &pkg.name),
@@ -82,17 +78,16 @@ impl Rule for UnpinnedPackage {
             if spec.flags.yes {
                 evidence.push_str("  (-y: installs without asking)");
             }
-            let b = FindingBuilder::new(&META, message)
+            FindingBuilder::new(&META, message)
                 .server(entry)
+                .at_if(word_pos(entry, |w| {
+                    w.contains(pkg.spec.as_str()) && !pkg.spec.is_empty()
+                }))
                 .severity(severity)
                 .evidence(evidence)
                 .fix(pinned_form(&spec, &shown))
-                .identity(shown.name.as_str());
-            let b = match word_pos(entry, |w| w.contains(pkg.spec.as_str()) && !pkg.spec.is_empty()) {
-                Some(pos) => b.at(pos),
-                None => b,
-            };
-            b.push(cx, out);
+                .identity(shown.name.as_str())
+                .push(cx, out);
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::finding::{Category, ChecklistItem, Severity};
 use crate::knowledge::{self, PublisherTrust};
-use crate::launch::{launch_spec, redact_known, word_pos, Ecosystem};
+use crate::launch::{launch_spec, redact_known, word_pos};
 use crate::rule::{Context, FindingBuilder, Rule, RuleMeta};
 use crate::Finding;
 
@@ -70,13 +70,7 @@ impl Rule for UntrustedPublisher {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         for entry in cx.servers() {
             let spec = launch_spec(entry);
-            if !spec.runner.fetches_package() {
-                continue;
-            }
-            let Some(pkg) = &spec.package else { continue };
-            if pkg.ecosystem == Ecosystem::Local {
-                continue;
-            }
+            let Some(pkg) = spec.fetched_package() else { continue };
             let (trust, known) = knowledge::publisher_of(pkg, spec.runner);
             if trust.is_trusted() {
                 continue;
@@ -108,17 +102,16 @@ impl Rule for UntrustedPublisher {
                  read, publisher identity and publish history, download volume and age, dependency surface \
                  (`npm ls`) — then pin the version you reviewed."
             );
-            let b = FindingBuilder::new(&META, message)
+            FindingBuilder::new(&META, message)
                 .server(entry)
+                .at_if(word_pos(entry, |w| {
+                    !pkg.spec.is_empty() && w.contains(pkg.spec.as_str())
+                }))
                 .severity(severity)
                 .evidence(format!("{} {} ({})", pkg.ecosystem.as_str(), name, trust.as_str()))
                 .fix(fix)
-                .identity(name.as_str());
-            let b = match word_pos(entry, |w| !pkg.spec.is_empty() && w.contains(pkg.spec.as_str())) {
-                Some(pos) => b.at(pos),
-                None => b,
-            };
-            b.push(cx, out);
+                .identity(name.as_str())
+                .push(cx, out);
         }
     }
 }
