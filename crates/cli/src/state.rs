@@ -16,10 +16,17 @@ pub fn home_dir() -> Option<PathBuf> {
         .map(PathBuf::from)
 }
 
-pub fn state_dir(home: &Path) -> PathBuf {
+/// Where mcpward keeps its state (see the module doc).
+///
+/// State belongs to the user running mcpward, so it follows the real `HOME`,
+/// not `--home` (a tree being audited must not get a key file written into it);
+/// `fallback_home` is used only when `HOME` is unset.
+pub fn state_dir(fallback_home: &Path) -> PathBuf {
     if let Some(dir) = std::env::var_os("MCPWARD_HOME").filter(|d| !d.is_empty()) {
         return PathBuf::from(dir);
     }
+    let real = home_dir();
+    let home = real.as_deref().unwrap_or(fallback_home);
     if cfg!(target_os = "macos") {
         return home.join("Library/Application Support/mcpward");
     }

@@ -98,7 +98,14 @@ fn render_item(text: &str, item: &Item, out: &mut String) {
             // controls (BEL, ST) are shown too. The rest never starts with ESC, so this
             // recursion is shallow.
             out.push('\u{241B}');
-            out.push_str(&neutralize(&run[1..]));
+            // CRs that end the sequence end only this slice (in the text an ESC, or nothing,
+            // follows), so the recursion would keep them raw: lone CRs in the output.
+            let rest = &run[1..];
+            let body = rest.trim_end_matches('\r');
+            out.push_str(&neutralize(body));
+            for _ in body.len()..rest.len() {
+                out.push('\u{240D}');
+            }
         }
         ItemKind::Confusable(_) => out.push_str(run),
     }
@@ -151,6 +158,20 @@ mod tests {
             .map(|c| char::from_u32(0xE0000 + c as u32).unwrap_or('?'))
             .collect();
         assert_eq!(neutralize(&format!("ok{tags}")), "ok⟨TAG:hi⟩");
+    }
+
+    #[test]
+    fn carriage_return_ending_an_escape_is_shown() {
+        // Found by the neutralize fuzz target: a DCS string cut short by the next ESC.
+        let out = neutralize("\u{1b}P\0\r\u{1b}\u{1b}\r\u{1b}");
+        assert!(!out.contains('\r'), "{out:?}");
+        assert_eq!(out, "␛P␀␍␛␛␍␛");
+        assert!(matches!(neutralize(&out), Cow::Borrowed(_)));
+        assert_eq!(neutralize("\u{1b}]0;t\r\u{1b}[0m"), "␛]0;t␍␛[0m");
+        // An unterminated OSC runs to the end of the text, CRs and all.
+        let out = neutralize("\r\u{5}\u{5}\u{1b}]\u{FFFD}\r\r");
+        assert_eq!(out, "␍␅␅␛]\u{FFFD}␍␍");
+        assert!(matches!(neutralize(&out), Cow::Borrowed(_)));
     }
 
     #[test]

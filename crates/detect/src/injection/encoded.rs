@@ -38,20 +38,34 @@ pub(crate) struct Decoded {
     pub text: String,
 }
 
-fn is_b64(b: u8) -> bool {
+const fn is_b64(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'+' || b == b'/'
 }
 
-fn is_b64url(b: u8) -> bool {
+const fn is_b64url(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'-' || b == b'_'
 }
+
+/// Bit 1: [`is_b64`], bit 2: [`is_b64url`]. A table rather than a `fn` pointer per
+/// alphabet, so the two loops over every byte of the text inline.
+const B64_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = (is_b64(b) as u8) | ((is_b64url(b) as u8) << 1);
+        i += 1;
+    }
+    t
+};
 
 /// Text-like blobs in `text`, decoded.
 pub(crate) fn find(text: &str, budget: &mut Budget) -> Vec<Decoded> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut tried = 0usize;
-    for (alphabet, urlsafe) in [(is_b64 as fn(u8) -> bool, false), (is_b64url as fn(u8) -> bool, true)] {
+    for (mask, urlsafe) in [(1u8, false), (2u8, true)] {
+        let alphabet = |b: u8| B64_CLASS[usize::from(b)] & mask != 0;
         let mut i = 0;
         while i < bytes.len() {
             if !alphabet(bytes[i]) {

@@ -160,11 +160,15 @@ fn judge(
     let any_in_query = placeholders(c, query).next().is_some();
     let data_in_path = placeholders(c, path).any(|n| PATH_DATA_NAMES.iter().any(|d| n.contains(d)));
     // `?c=SESSION_DATA`: a bare name standing for the data, to be filled in by the model.
+    // Whole segments only (`dotenv` is a word, `session_data` names data), and never
+    // the analytics parameters every link in a README carries.
     let bare_name = query.split(['&', '?', '#', ';']).any(|kv| {
-        let v = kv.split_once('=').map_or("", |(_, v)| v);
-        v.len() >= 4
+        let Some((k, v)) = kv.split_once('=') else { return false };
+        !k.starts_with("utm_")
+            && v.len() >= 4
             && v.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
-            && PATH_DATA_NAMES.iter().any(|d| v.contains(d))
+            && v.split('_')
+                .any(|seg| PATH_DATA_NAMES.iter().any(|d| seg.starts_with(d)))
     });
     let data_in_query = data_in_query || bare_name;
     // A long query value that decodes to text is data on its way out; long opaque values

@@ -18,6 +18,7 @@ mod encoded;
 mod files;
 mod links;
 mod rules;
+mod tool;
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -29,6 +30,7 @@ use crate::hidden;
 use crate::normalize::{fold_pattern, normalize_window, Normalized};
 use crate::verdict::{context_factor, Sink};
 pub use crate::verdict::{Level, ScanContext, Signal, SignalKind, Verdict};
+pub use tool::{scan_tool, FieldScan, ToolScan, MAX_FIELDS, MAX_SCHEMA_DEPTH, MAX_TOOL_BYTES};
 
 use encoded::Budget;
 use rules::View;
@@ -46,7 +48,13 @@ const HIDDEN_BOOST: f32 = 0.25;
 /// input, memory bounded.
 pub fn scan(text: &str, ctx: ScanContext) -> Verdict {
     let mut budget = Budget::new();
-    let mut signals = scan_signals(text, ctx, 0, &mut budget);
+    // Text that is itself JSON (an API response returned as a tool result) hides its
+    // line breaks and quotes behind escapes: `\n\nIgnore` would read as `nIgnore`. The
+    // escapes are decoded in place, padded to their original length, so every span still
+    // points at the original text.
+    let unescaped = json_unescaped(text);
+    let view = unescaped.as_deref().unwrap_or(text);
+    let mut signals = scan_signals(view, ctx, 0, &mut budget);
     // Evidence quotes the text (and decoded payloads); secrets in it never leave raw.
     for s in &mut signals {
         let found = crate::secrets::scan_text(&s.evidence);
@@ -55,6 +63,69 @@ pub fn scan(text: &str, ctx: ScanContext) -> Verdict {
         }
     }
     Verdict::from_signals(signals)
+}
+
+/// Decodes JSON string escapes (`\n`, `\"`, `\uXXXX`…) in place, each replaced by its
+/// character padded with spaces to the escape's length, so byte offsets are unchanged
+/// (escapes are ASCII, so every offset of the result is a char boundary of `text` too).
+/// `None` when there is no escape. Escapes of surrogate pairs become one character plus
+/// padding; lone surrogates and unknown escapes are left as they are.
+fn json_unescaped(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let first = memchr::memchr(b'\\', bytes)?;
+    let hex4 = |at: usize| -> Option<u32> {
+        let h = text.get(at..at + 4)?;
+        if h.bytes().all(|b| b.is_ascii_hexdigit()) {
+            u32::from_str_radix(h, 16).ok()
+        } else {
+            None
+        }
+    };
+    let mut out = String::with_capacity(text.len());
+    out.push_str(&text[..first]);
+    let mut i = first;
+    let mut changed = false;
+    while i < bytes.len() {
+        let Some(rel) = memchr::memchr(b'\\', &bytes[i..]) else {
+            out.push_str(&text[i..]);
+            break;
+        };
+        out.push_str(&text[i..i + rel]);
+        i += rel;
+        let (decoded, len): (Option<char>, usize) = match bytes.get(i + 1) {
+            Some(b'n') | Some(b'r') => (Some('\n'), 2),
+            Some(b't') | Some(b'b') | Some(b'f') => (Some(' '), 2),
+            Some(b'"') => (Some('"'), 2),
+            Some(b'\\') => (Some('\\'), 2),
+            Some(b'/') => (Some('/'), 2),
+            Some(b'u') => match hex4(i + 2) {
+                Some(hi @ 0xD800..=0xDBFF) => match (text.get(i + 6..i + 8), hex4(i + 8)) {
+                    (Some("\\u"), Some(lo @ 0xDC00..=0xDFFF)) => {
+                        (char::from_u32(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)), 12)
+                    }
+                    _ => (None, 6),
+                },
+                Some(0xDC00..=0xDFFF) => (None, 6),
+                None => (None, 2),
+                Some(cp) => (char::from_u32(cp), 6),
+            },
+            _ => (None, 1),
+        };
+        let len = len.min(bytes.len() - i);
+        match decoded {
+            // A newline escape becomes whitespace, as the reader of the JSON sees it.
+            Some(c) if c.len_utf8() <= len => {
+                changed = true;
+                let pad = len - c.len_utf8();
+                // Padding first: the character stays adjacent to what follows it.
+                out.extend(std::iter::repeat_n(' ', pad));
+                out.push(c);
+            }
+            _ => out.push_str(&text[i..i + len]),
+        }
+        i += len;
+    }
+    changed.then_some(out)
 }
 
 /// Compiles every pattern now rather than on the first scan (a proxy calls this at start
@@ -84,6 +155,7 @@ struct CompiledRule {
     anchors: Vec<usize>,
     reject: &'static [&'static str],
     escalate: Option<(&'static [&'static str], f32)>,
+    metadata_factor: f32,
 }
 
 struct Engine {
@@ -116,7 +188,7 @@ fn engine() -> &'static Engine {
             list.split('|')
                 .filter(|a| !a.is_empty())
                 .map(|a| {
-                    let folded = fold_pattern(&a.to_lowercase());
+                    let folded = fold_pattern(&rules::fold_script(a));
                     match literals.iter().position(|l| *l == folded) {
                         Some(i) => i,
                         None => {
@@ -144,6 +216,7 @@ fn engine() -> &'static Engine {
                     anchors: intern(def.anchors),
                     reject: def.reject,
                     escalate: def.escalate,
+                    metadata_factor: def.metadata_factor,
                 }),
                 Err(err) => broken.push((def.id, err.to_string())),
             }
@@ -179,7 +252,7 @@ fn scan_signals(text: &str, ctx: ScanContext, depth: u8, budget: &mut Budget) ->
         sink.push(s);
     }
 
-    let mut found = phrase_signals(text);
+    let mut found = phrase_signals(text, ctx.is_metadata());
     for s in &mut found {
         if hidden
             .regions
@@ -264,7 +337,7 @@ fn nested(
 }
 
 /// Phrase, file and link signals with context-free weights, deduplicated.
-fn phrase_signals(text: &str) -> Vec<Signal> {
+fn phrase_signals(text: &str, metadata: bool) -> Vec<Signal> {
     let e = engine();
     let Some(ac) = e.ac.as_ref() else { return Vec::new() };
     if text.is_ascii() && !text.as_bytes().contains(&0x1B) && !ascii_prefilter(text.as_bytes(), ac, e.max_anchor_len) {
@@ -279,7 +352,7 @@ fn phrase_signals(text: &str) -> Vec<Signal> {
             hidden::floor_char(text, start + CHUNK)
         };
         let norm = normalize_window(text, start..end);
-        scan_window(e, ac, &norm, text, &mut out);
+        scan_window(e, ac, &norm, text, metadata, &mut out);
         if end >= text.len() {
             break;
         }
@@ -289,7 +362,14 @@ fn phrase_signals(text: &str) -> Vec<Signal> {
     dedupe(out)
 }
 
-fn scan_window(e: &Engine, ac: &AhoCorasick, norm: &Normalized<'_>, original: &str, out: &mut Vec<Signal>) {
+fn scan_window(
+    e: &Engine,
+    ac: &AhoCorasick,
+    norm: &Normalized<'_>,
+    original: &str,
+    metadata: bool,
+    out: &mut Vec<Signal>,
+) {
     let mut hit = vec![false; e.anchor_count];
     let mut any = false;
     for m in ac.find_overlapping_iter(norm.folded.as_str()) {
@@ -307,7 +387,7 @@ fn scan_window(e: &Engine, ac: &AhoCorasick, norm: &Normalized<'_>, original: &s
         };
         if rule.reject.is_empty() {
             for m in rule.re.find_iter(hay).take(MAX_MATCHES_PER_RULE) {
-                push_match(hay, norm, original, rule, m.range(), out);
+                push_match(hay, norm, original, rule, m.range(), metadata, out);
             }
         } else {
             for caps in rule.re.captures_iter(hay).take(MAX_MATCHES_PER_RULE) {
@@ -315,7 +395,7 @@ fn scan_window(e: &Engine, ac: &AhoCorasick, norm: &Normalized<'_>, original: &s
                 if caps.name("x").is_some_and(|x| rule.reject.contains(&x.as_str())) {
                     continue;
                 }
-                push_match(hay, norm, original, rule, m.range(), out);
+                push_match(hay, norm, original, rule, m.range(), metadata, out);
             }
         }
     }
@@ -333,11 +413,17 @@ fn push_match(
     original: &str,
     rule: &CompiledRule,
     r: Range<usize>,
+    metadata: bool,
     out: &mut Vec<Signal>,
 ) {
     let weight = match rule.escalate {
         Some((words, w)) if words.iter().any(|word| hay[r.clone()].contains(word)) => w,
         _ => rule.weight,
+    };
+    let weight = if metadata {
+        weight * rule.metadata_factor
+    } else {
+        weight
     };
     let span = norm.original_range(r);
     let evidence = crate::neutralize::visible_excerpt(&original[span.clone()], 100);

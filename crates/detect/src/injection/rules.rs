@@ -33,6 +33,10 @@ pub(crate) struct RuleDef {
     /// When the matched text contains one of these words, the weight becomes the second
     /// value. Cheaper than a second, larger pattern for the sensitive variant.
     pub escalate: Option<(&'static [&'static str], f32)>,
+    /// Factor applied in metadata contexts (tool and parameter descriptions). A tool
+    /// description is written FOR the model, so "Note to the LLM:" is normal there and
+    /// alarming only in content that passes through (a web page, an issue).
+    pub metadata_factor: f32,
 }
 
 /// What makes sending something to an outside address an exfiltration of secrets.
@@ -69,6 +73,32 @@ fn rep(words: &str, min: u32, max: u32) -> String {
     format!("(?:{}{SEP}){{{min},{max}}}", alt(words))
 }
 
+/// An optional noun after "keep this …" ("keep this tool secret").
+const NOUN_RE: &str = "(?:(?:tool|step|action|request|note|instruction|call|message|part){sep})?";
+
+/// A rule whose weight rises to `high` when the match contains one of `words`.
+#[allow(clippy::too_many_arguments)]
+fn escalated(
+    id: &'static str,
+    kind: SignalKind,
+    weight: f32,
+    words: &'static [&'static str],
+    high: f32,
+    view: View,
+    anchors: &'static str,
+    pattern: String,
+) -> RuleDef {
+    let mut r = rule(id, kind, weight, view, anchors, pattern);
+    r.escalate = Some((words, high));
+    r
+}
+
+/// See [`RuleDef::metadata_factor`].
+fn metadata_weak(mut r: RuleDef) -> RuleDef {
+    r.metadata_factor = 0.4;
+    r
+}
+
 fn any_words(min: u32, max: u32) -> String {
     format!("(?:{WORD}{SEP}){{{min},{max}}}?")
 }
@@ -90,6 +120,7 @@ fn rule(
         pattern,
         reject: &[],
         escalate: None,
+        metadata_factor: 1.0,
     }
 }
 
@@ -163,6 +194,26 @@ const QUAL_ZH: &str =
     "之前|以前|先前|此前|前面|上面|以上|上述|上文|前述|原来|原來|原有|原始|初始|系统|系統|所有|全部|一切";
 const OBJ_ZH: &str =
     "指令|指示|说明|說明|规则|規則|提示词|提示詞|提示|命令|要求|设定|設定|约束|約束|限制|规定|規定|准则|準則";
+
+// ---- Russian: written in Cyrillic and folded like the text (look-alike letters become
+// Latin in the views), see [`fold_script`]. No `\b`: the boundary is ASCII-only.
+
+const VERB_RU: &str = "игнорируй|игнорируйте|игнорировать|забудь|забудьте|забыть|не\\sобращай\\sвнимания\\sна|\
+не\\sобращайте\\sвнимания\\sна|отбрось|отбросьте|не\\sследуй|не\\sследуйте|пренебреги|проигнорируй";
+const QUAL_RU: &str = "предыдущ|прежн|предшествующ|все\\s|всё\\s|вышеуказанн|изначальн|исходн|системн";
+const OBJ_RU: &str = "инструкци|указани|правил|команд|директив|промпт";
+const RU_ANCHORS_OVERRIDE: &str = "игнорир|забуд|забыть|не обращ|отброс|не след|пренебре|проигнор";
+const RU_ANCHORS_SECRECY: &str = "пользовател";
+
+/// Lowercases a pattern written in a non-Latin script and maps its look-alike letters to
+/// Latin exactly as the normaliser maps the text, so the pattern meets the view.
+pub(crate) fn fold_script(pattern: &str) -> String {
+    pattern
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| crate::normalize::confusable(c).unwrap_or(c))
+        .collect()
+}
 
 /// Instruction-ish words that may stand alone after "new …:".
 const NEW_OBJ_EN: &str =
@@ -253,9 +304,9 @@ pub(crate) fn rules() -> Vec<RuleDef> {
         Override,
         0.7,
         Folded,
-        "void|cancel|obsolete|invalid|revoked|null|supersed|overridden|outdated|no longer|replaced|lifted|suspended",
+        "void|cancel|obsolete|invalid|revoked|null|supersed|overridden|outdated|no longer|replaced|lifted|suspended|disabled|removed|waived|turned off",
         format!(
-            r"\b(?:previous|prior|above|earlier|old|original|all|your|initial|system){sep}{f}(?:instructions|rules|guidelines|directives|prompts?|constraints|restrictions){sep}{g}(?:void|cancell?ed|obsolete|invalid|revoked|null|superseded|overridden|outdated|no\slonger\s(?:valid|apply|applicable|in\seffect|relevant|active)|replaced|lifted|suspended)\b",
+            r"\b(?:previous|prior|above|earlier|old|original|all|your|initial|system|safety|security|content|usage){sep}{f}(?:instructions|rules|guidelines|directives|prompts?|constraints|restrictions|filters|guardrails|policies){sep}{g}(?:void|cancell?ed|obsolete|invalid|revoked|null|superseded|overridden|outdated|no\slonger\s(?:valid|apply|applicable|in\seffect|relevant|active)|replaced|lifted|suspended|disabled|removed|waived|turned\soff)\b",
             f = rep("the|your|my|of|and", 0, 2),
             g = rep("are|is|have|has|been|now|hereby|henceforth|herewith|considered|to be|be", 1, 3)
         ),
@@ -442,6 +493,27 @@ pub(crate) fn rules() -> Vec<RuleDef> {
         r"(?:以前|前|上記|これまで|今まで|上|すべて|全て)[^。\n]{0,6}?(?:指示|命令|ルール|指令|設定|プロンプト)[^。\n]{0,4}?(?:無視|忘れ)".into(),
     ));
     r.push(rule(
+        "override.russian",
+        Override,
+        0.75,
+        Folded,
+        RU_ANCHORS_OVERRIDE,
+        fold_script(&format!(
+            r"(?:{v})[^.!?\n]{{0,30}}?(?:{q})[^.!?\n]{{0,20}}?(?:{o})",
+            v = VERB_RU,
+            q = QUAL_RU,
+            o = OBJ_RU
+        )),
+    ));
+    r.push(rule(
+        "secrecy.russian",
+        Secrecy,
+        0.55,
+        Folded,
+        RU_ANCHORS_SECRECY,
+        fold_script(r"(?:не\s(?:говори|говорите|сообщай|сообщайте|рассказывай|рассказывайте|показывай|показывайте)|без\s(?:ведома|уведомления|согласия))[^.!?\n]{0,20}?пользовател"),
+    ));
+    r.push(rule(
         "override.multilingual.new-instructions",
         Override,
         0.45,
@@ -465,7 +537,17 @@ pub(crate) fn rules() -> Vec<RuleDef> {
         0.45,
         Light,
         "<",
-        r"<\s*/?\s*(?:important|system|system[-_ ]?(?:prompt|message|instructions?|override|note|notice)|admin|administrator|critical|override|hidden|secret|priority|urgent|mandatory|sudo|root)\s*/?\s*>".into(),
+        r"<\s*/?\s*(?:important|system|system[-_ ]?(?:prompt|message|instructions?|override|note|notice)|override|mandatory|sudo)\s*/?\s*>".into(),
+    ));
+    // Also real element names in XML, HTML and source code (`<priority>` of an SRV
+    // record, `<root>`, `<hidden>`): weaker alone.
+    r.push(rule(
+        "fake-authority.weak-tag",
+        FakeAuthority,
+        0.3,
+        Light,
+        "<",
+        r"<\s*/?\s*(?:admin|administrator|critical|hidden|secret|priority|urgent|root)\s*/?\s*>".into(),
     ));
     r.push(rule(
         "fake-authority.instructions-tag",
@@ -505,9 +587,9 @@ pub(crate) fn rules() -> Vec<RuleDef> {
         0.4,
         Light,
         "system|admin|developer",
-        r"(?m)^[\s>*_\[(-]{0,3}(?:system|admin|administrator|developer)[\s_-]?(?:message|prompt|note|instructions?|override|notice|alert|update)[\]*_)\s]{0,3}:".into(),
+        r"(?m)(?:^|<!--|[\x22'])[\s>*_\[(-]{0,3}(?:system|admin|administrator|developer)[\s_-]?(?:message|prompt|note|instructions?|override|notice|alert|update)[\]*_)\s]{0,3}:".into(),
     ));
-    r.push(rule(
+    r.push(metadata_weak(rule(
         "fake-authority.addressing-the-model",
         FakeAuthority,
         0.45,
@@ -516,18 +598,18 @@ pub(crate) fn rules() -> Vec<RuleDef> {
         format!(
             r"\b(?:attention|note|message|instructions?|important|notice|reminder|warning){sep}(?:to|for){sep}(?:the{sep}|any{sep}|all{sep})?(?:ai|llm|llms|assistant|assistants|model|models|language\smodel|agent|agents|chatbot|claude|gpt|chatgpt|copilot|gemini)(?:{sep}(?:assistants?|agents?|models?|reading\sthis))?\s?[:!,]|\bif\syou\sare\san?{sep}(?:ai|llm|language\smodel|assistant|ai\sassistant|ai\sagent|large\slanguage\smodel|automated\sagent|bot|chatbot)\b|\b(?:ai|llm)\s(?:assistants?|agents?|models?)\s(?:reading|processing|parsing|summari[sz]ing|seeing)\sthis\b|\b(?:dear|hey)\s(?:ai|llm|assistant|claude|chatgpt|gpt|model|agent)\b"
         ),
-    ));
+    )));
 
-    r.push(rule(
+    r.push(metadata_weak(rule(
         "fake-authority.hey-model",
         FakeAuthority,
         0.45,
         Folded,
         "attention|hey|dear|note|hello|hi|ok",
         format!(
-            r"\b(?:attention|hey|dear|note|hello|hi|ok|okay){sep}(?:ai|llm|llms|assistant|claude|chatgpt|gpt|model|agent|agents|copilot|gemini|cursor)\s?[:!,]"
+            r"\b(?:attention|hey|dear|note|hello|hi|ok|okay){sep}(?:ai|llm|llms|assistant|claude|chatgpt|gpt|model|agent|agents|copilot|gemini|cursor)(?:\s(?:assistants?|agents?|models?))?\s?[:!,]"
         ),
-    ));
+    )));
     r.push(rule(
         "fake-authority.claimed-consent",
         FakeAuthority,
@@ -553,9 +635,11 @@ pub(crate) fn rules() -> Vec<RuleDef> {
             aud = alt(AUDIENCE_EN)
         ),
     ));
-    r.push(rule(
+    r.push(escalated(
         "secrecy.en.without-asking",
         Secrecy,
+        0.25,
+        &["permission", "confirmation", "approval", "consent", "knowledge", "awareness", "noticing", "knowing"],
         0.45,
         Folded,
         "without|don't ask|do not ask|dont ask|no need to|never ask|don't wait|do not wait",
@@ -591,7 +675,7 @@ pub(crate) fn rules() -> Vec<RuleDef> {
         Folded,
         "keep|hold",
         format!(
-            r"\b(?:keep|hold){sep}(?:this|it|these|that|the\sfollowing|everything|the\s(?:above|instructions?|request|action|note)){sep}(?:a{sep}|as\sa{sep}|completely{sep}|strictly{sep}|totally{sep})?(?:secret|hidden|confidential|private|quiet|under\swraps)\b"
+            r"\b(?:keep|hold){sep}(?:this|it|these|that|the\sfollowing|everything|the\s(?:above|instructions?|request|action|note))(?:{sep}(?:tool|step|action|request|note|instruction|call|message|part))?{sep}(?:a{sep}|as\sa{sep}|completely{sep}|strictly{sep}|totally{sep})?(?:secret|hidden|confidential|private|quiet|under\swraps)\b"
         ),
     ));
     r.push(rule(
@@ -601,8 +685,9 @@ pub(crate) fn rules() -> Vec<RuleDef> {
         Folded,
         "keep|hold|between us|yourself|hide|conceal",
         format!(
-            r"\b(?:keep|hold){sep}(?:this|it|these|that|the\sfollowing|everything|the\s(?:above|instructions?|request|action|note)){sep}(?:to\syourself|between\sus|between\syou\sand\sme|from\s(?:the\s)?(?:user|human|operator))\b|\b(?:hide|conceal){sep}{any}from{sep}(?:the{sep})?(?:user|human|operator|owner)\b",
-            any = any_words(0, 4)
+            r"\b(?:keep|hold){sep}(?:this|it|these|that|the\sfollowing|everything|the\s(?:above|instructions?|request|action|note)){sep}{noun}(?:to\syourself|between\sus|between\syou\sand\sme|(?:secret\s|hidden\s)?from\s(?:the\s)?(?:user|human|operator))\b|\b(?:hide|conceal){sep}{any}from{sep}(?:the{sep})?(?:user|human|operator|owner)\b",
+            any = any_words(0, 4),
+            noun = NOUN_RE.replace("{sep}", sep)
         ),
     ));
     r.push(rule(
@@ -732,6 +817,20 @@ enter|store|save|dump|forward|encode|inject|populate|stuff";
             param = alt(PARAM_WORD)
         ),
     ));
+    // Without a parameter word: "include your system prompt and the user's previous
+    // messages". Only the unambiguous objects (not "context", which a memory tool asks for).
+    r.push(rule(
+        "context-exfiltration.include-conversation",
+        ContextExfiltration,
+        0.5,
+        Folded,
+        CONVO_ANCHORS,
+        format!(
+            r"\b(?:include|add|append|attach|send|provide|paste|dump|forward|upload|post|share|leak|reveal)\s(?:{any})?{obj}\b",
+            any = any_words(0, 3),
+            obj = alt(CONVO_OBJ)
+        ),
+    ));
     r.push(rule(
         "context-exfiltration.pass-its-content",
         ContextExfiltration,
@@ -760,6 +859,7 @@ enter|store|save|dump|forward|encode|inject|populate|stuff";
         ),
         reject: self_ref,
         escalate: None,
+        metadata_factor: 1.0,
     });
     r.push(RuleDef {
         id: "tool-shadowing.instead-of",
@@ -772,6 +872,7 @@ enter|store|save|dump|forward|encode|inject|populate|stuff";
         ),
         reject: self_ref,
         escalate: None,
+        metadata_factor: 1.0,
     });
     r.push(RuleDef {
         id: "tool-shadowing.do-not-use-other",
@@ -784,6 +885,7 @@ enter|store|save|dump|forward|encode|inject|populate|stuff";
         ),
         reject: &["this", "that", "the", "current", "our", "my", "same", "these", "a", "an", "any"],
         escalate: None,
+        metadata_factor: 1.0,
     });
     r.push(rule(
         "tool-shadowing.call-first",
@@ -842,6 +944,7 @@ enter|store|save|dump|forward|encode|inject|populate|stuff";
         ),
         reject: self_ref,
         escalate: None,
+        metadata_factor: 1.0,
     });
     r.push(rule(
         "tool-shadowing.side-effect",
@@ -862,6 +965,19 @@ enter|store|save|dump|forward|encode|inject|populate|stuff";
             any = any_words(0, 4)
         ),
     ));
+    r.push(RuleDef {
+        id: "tool-shadowing.named-tool-broken",
+        kind: ToolShadowing,
+        weight: 0.25,
+        view: Folded,
+        anchors: "tool|function",
+        pattern: format!(
+            r#"\bthe{sep}(?:[a-z0-9_.-]{{1,64}}{sep})?[`'"]?(?P<x>[a-z0-9_.-]{{1,64}})[`'"]?{sep}(?:tool|function)s?{sep}(?:is|are|has\sbeen|have\sbeen){sep}(?:now{sep})?(?:deprecated|broken|unsafe|disabled|compromised|malicious|not\s(?:available|working|safe|to\sbe\strusted))\b"#
+        ),
+        reject: self_ref,
+        escalate: None,
+        metadata_factor: 1.0,
+    });
     r.push(rule(
         "tool-shadowing.override-behaviour",
         ToolShadowing,
@@ -879,7 +995,7 @@ enter|store|save|dump|forward|encode|inject|populate|stuff";
 deliver|relay|sync|push|transfer|copy|write|put|log";
     let what_sensitive = "conversation|chat|history|keys?|api\\skeys?|tokens?|secrets?|credentials?|passwords?|\
 cookies|session|transcript|messages|context|system\\sprompt|env|environment|ssh|private";
-    let what = "it|them|this|that|these|those|everything|all|the|copy|of|full|entire|complete|whole|raw|your|my|\
+    let what = "it|them|this|that|these|those|everything|all|both|each|every|the|copy|of|full|entire|complete|whole|raw|your|my|\
 user's|users'|data|results?|output|outputs|response|responses|contents?|files?|information|info|answers?|details|\
 findings|summary|text|body|values?|above|collected|gathered|emails?|messages?|mail";
     r.push(RuleDef {
@@ -897,6 +1013,7 @@ findings|summary|text|body|values?|above|collected|gathered|emails?|messages?|ma
         ),
         reject: &[],
         escalate: Some((SENSITIVE_WORDS, 0.65)),
+        metadata_factor: 1.0,
     });
     r.push(rule(
         "exfil-instruction.curl",
@@ -921,6 +1038,14 @@ findings|summary|text|body|values?|above|collected|gathered|emails?|messages?|ma
         Light,
         "http",
         r"https?://[^\s]{1,300}?[?&][a-z0-9_]{1,30}=\s{0,2}(?:followed\sby|\+|plus|then|and\sappend|append(?:ing)?|with|containing)\s(?:the\s|a\s|an\s)?(?:[\w-]+\s){0,3}?(?:user's|users'|conversation|chat|history|message|messages|data|secret|secrets|token|tokens|key|keys|password|passwords|content|contents|answer|response|summary|credentials?)\b".into(),
+    ));
+    r.push(rule(
+        "exfil-link.data-then-url",
+        ExfilLink,
+        0.55,
+        Light,
+        "http",
+        r"\b(?:append|add|attach|include|put|insert|concatenate)\s(?:[\w'-]+\s){0,4}?(?:user's|users'|conversation|chat|history|messages?|secrets?|tokens?|keys?|passwords?|credentials?|answers?|summary)\b[^.\n]{0,60}?\b(?:to|onto|into|at\sthe\send\sof)\s(?:the\s)?(?:url\s)?https?://[^\s]{1,300}?[?&][a-z0-9_]{1,30}=(?:\s|$|[^\w])".into(),
     ));
     r.push(rule(
         "remote-code.pipe-to-shell",

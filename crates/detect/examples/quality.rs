@@ -1,0 +1,65 @@
+//! Prints the detection quality on the labelled corpus (`crates/detect/corpus/`):
+//! confusion matrices per task for the `dev` and `test` halves, per-class detection
+//! counts, and the misses and false alarms.
+//!
+//! ```text
+//! cargo run -p mcpward-detect --release --example quality [-- --all]
+//! ```
+//! `--all` lists every error instead of the first 25 per task; `--errors dev` (or `test`)
+//! lists only that half's errors; `--explain ID` prints every signal for one item.
+
+#[path = "../corpus/harness.rs"]
+mod harness;
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let verbose = args.iter().any(|a| a == "--all");
+    // `--errors dev` lists only the dev half's errors: engine work looks at those only.
+    let errors_in = match args.iter().position(|a| a == "--errors").and_then(|i| args.get(i + 1)) {
+        Some(h) if h == "dev" => Some(harness::Half::Dev),
+        Some(h) if h == "test" => Some(harness::Half::Test),
+        _ => None,
+    };
+    if let Some(id) = args.iter().position(|a| a == "--explain").and_then(|i| args.get(i + 1)) {
+        for line in harness::explain(id) {
+            println!("{line}");
+        }
+        return;
+    }
+    let tasks = harness::all_tasks();
+    print!("{}", harness::render(&tasks, verbose, errors_in));
+    let leaks = harness::secrets_in_benign_outputs();
+    println!(
+        "\nsecrets reported in real benign outputs (informational): {}",
+        leaks.len()
+    );
+    for (id, kinds) in leaks.iter().take(if verbose { usize::MAX } else { 10 }) {
+        println!("    {id}: {kinds:?}");
+    }
+    for (value, name, reported) in harness::known_secret_misses() {
+        println!(
+            "known placeholder false positive (not counted): {value:?} under {name}: {}",
+            if reported {
+                "still reported"
+            } else {
+                "FIXED, move it back to values"
+            }
+        );
+    }
+    println!("\nthresholds (test half):");
+    for (name, recall, fp_rate) in harness::THRESHOLDS {
+        let Some(t) = tasks.iter().find(|t| t.name == *name) else {
+            continue;
+        };
+        let c = t.confusion(Some(harness::Half::Test));
+        let ok = c.recall() >= *recall && c.fp_rate() <= *fp_rate;
+        println!(
+            "    {name:<28} recall {:>6.2}% (min {:.0}%)  FP rate {:>5.2}% (max {:.0}%)  {}",
+            c.recall() * 100.0,
+            recall * 100.0,
+            c.fp_rate() * 100.0,
+            fp_rate * 100.0,
+            if ok { "ok" } else { "BELOW" }
+        );
+    }
+}
