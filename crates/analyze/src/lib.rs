@@ -11,6 +11,7 @@ pub mod launch;
 pub mod report;
 pub mod rule;
 pub mod rules;
+pub mod scan;
 mod secret_names;
 pub mod suppress;
 pub mod url;
@@ -49,6 +50,7 @@ pub fn all_metas() -> Vec<&'static RuleMeta> {
         .map(|r| r.meta())
         .chain(suppress::rule_metas())
         .chain(inspect::live_metas())
+        .chain(scan::metas())
         .collect()
 }
 

@@ -549,7 +549,7 @@ pub fn apply(
     rep.unknown_ignores = rules_ignored
         .iter()
         .zip(&ignore_used)
-        .filter(|(r, used)| !**used && crate::find_rule(r).is_none() && !is_own_rule(r))
+        .filter(|(r, used)| !**used && crate::find_meta(r).is_none() && !is_own_rule(r))
         .map(|(r, _)| r.clone())
         .collect();
     if let Some(b) = baseline {
@@ -641,8 +641,8 @@ pub fn rule_matches(pattern: &str, rule_id: &str) -> bool {
     if pattern.eq_ignore_ascii_case(rule_id) {
         return true;
     }
-    if let Some(r) = crate::find_rule(pattern) {
-        return r.meta().id == rule_id;
+    if let Some(m) = crate::find_meta(pattern) {
+        return m.id == rule_id;
     }
     rule_metas()
         .iter()

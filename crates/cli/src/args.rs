@@ -25,6 +25,14 @@ pub enum Command {
     Checklist(ChecklistArgs),
     /// List the rules, or print one rule's documentation.
     Rules(RulesArgs),
+    /// Start (or connect to) each configured server, list its tools, resources and prompts,
+    /// classify the tools, find poisoning and hidden content, compare with pins.
+    Inspect(InspectArgs),
+    /// The pins of servers' tools (`mcpward.lock` and the store): list them, approve changes.
+    Pins(PinsArgs),
+    /// Scan text, a tool result or a tools/list result (file or stdin) for prompt injection,
+    /// tool poisoning, hidden content and secrets.
+    Scan(ScanArgs),
 }
 
 #[derive(Debug, Args)]
@@ -149,4 +157,122 @@ pub enum RulesCommand {
         /// Rule id (MW-FS-001) or name (filesystem-scope).
         rule: String,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct InspectArgs {
+    /// Only the server(s) with these names (default: every enabled server found).
+    #[arg(value_name = "SERVER")]
+    pub servers: Vec<String>,
+    /// Configuration files or directories to read instead of discovering every client's.
+    #[arg(long = "path", value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Home directory to discover configurations under (default: $HOME).
+    #[arg(long, value_name = "DIR")]
+    pub home: Option<PathBuf>,
+    /// Only these clients (repeatable), e.g. claude-desktop, cursor, vs-code.
+    #[arg(long = "client", value_name = "CLIENT")]
+    pub clients: Vec<String>,
+    /// Skip system-wide (managed) configuration files.
+    #[arg(long)]
+    pub no_system: bool,
+    /// Also inspect entries the client has disabled.
+    #[arg(long)]
+    pub include_disabled: bool,
+    /// Analyse a snapshot written by --snapshot instead of starting anything (offline, reproducible).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["paths", "home", "clients", "no_system", "include_disabled"])]
+    pub from: Option<PathBuf>,
+    /// Write what was seen (every server's tools, resources, prompts, instructions, outcome) as JSON.
+    #[arg(long, value_name = "FILE")]
+    pub snapshot: Option<PathBuf>,
+    /// Pin the servers that have no pin yet: a SHA-256 per tool in the lockfile and the store.
+    /// Changed pins are never overwritten here; approve them with `mcpward pins approve`.
+    #[arg(long)]
+    pub pin: bool,
+    /// The lockfile (default: ./mcpward.lock). When it exists it is what inspections compare
+    /// with; otherwise the store is.
+    #[arg(long, value_name = "FILE")]
+    pub lock: Option<PathBuf>,
+    /// Start local (stdio) servers without asking. Required when standard input is not a terminal.
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+    /// Seconds each server gets to start and answer everything.
+    #[arg(long, value_name = "SECS", default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub timeout: u64,
+    /// How many servers are inspected at the same time.
+    #[arg(long, value_name = "N", default_value_t = 32, value_parser = clap::value_parser!(u64).range(1..=256))]
+    pub jobs: u64,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// Do not report this rule (id or name; repeatable). Matches are listed as suppressed.
+    #[arg(long, value_name = "RULE")]
+    pub ignore: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct PinsArgs {
+    #[command(subcommand)]
+    pub command: PinsCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PinsCommand {
+    /// List the pinned servers and their tools.
+    List {
+        /// The lockfile (default: ./mcpward.lock; the store when it does not exist).
+        #[arg(long, value_name = "FILE")]
+        lock: Option<PathBuf>,
+        /// Output format (table or json).
+        #[arg(long, short = 'f', value_enum, default_value_t = FormatArg::Table)]
+        format: FormatArg,
+    },
+    /// Approve what a server offers now (as the last `mcpward inspect` saw it, or as a
+    /// snapshot has it): its pins in the lockfile and the store are replaced.
+    Approve {
+        /// The server to approve (its name in the client config).
+        #[arg(value_name = "SERVER", required_unless_present = "all")]
+        server: Option<String>,
+        /// Approve only these tools (repeatable): their new form, or their removal.
+        #[arg(long = "tool", value_name = "TOOL")]
+        tools: Vec<String>,
+        /// The client of the server, when several clients have a server of that name.
+        #[arg(long, value_name = "CLIENT")]
+        client: Option<String>,
+        /// Approve every server that changed.
+        #[arg(long, conflicts_with_all = ["server", "tools"])]
+        all: bool,
+        /// Take what the servers offer from this snapshot instead of the last inspection.
+        #[arg(long, value_name = "FILE")]
+        from: Option<PathBuf>,
+        /// The lockfile (default: ./mcpward.lock, updated when it exists).
+        #[arg(long, value_name = "FILE")]
+        lock: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ScanContextArg {
+    /// Content passing through a tool (web pages, files, command output): the default.
+    ToolResult,
+    /// A tool description (metadata the model reads as guidance: stricter).
+    ToolDescription,
+    /// A resource's contents.
+    Resource,
+    /// A prompt a server offers.
+    Prompt,
+    /// A server's initialisation instructions.
+    ServerInstructions,
+}
+
+#[derive(Debug, Args)]
+pub struct ScanArgs {
+    /// File to scan; `-` or nothing reads standard input. JSON is recognised: a tools/list
+    /// result is judged tool by tool, a tool result by its text parts.
+    #[arg(value_name = "FILE|-")]
+    pub input: Option<PathBuf>,
+    /// How plain text (and tool-result text) is judged.
+    #[arg(long, value_enum, default_value_t = ScanContextArg::ToolResult)]
+    pub context: ScanContextArg,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }

@@ -4,7 +4,10 @@
 mod args;
 mod audit;
 mod checklist_cmd;
+mod inspect_cmd;
+mod pins_cmd;
 mod rules_cmd;
+mod scan_cmd;
 mod sources;
 mod state;
 mod term;
@@ -51,6 +54,9 @@ fn main() -> ExitCode {
         args::Command::Audit(a) => audit::run(&a),
         args::Command::Checklist(a) => checklist_cmd::run(&a),
         args::Command::Rules(a) => rules_cmd::run(&a),
+        args::Command::Inspect(a) => inspect_cmd::run(&a),
+        args::Command::Pins(a) => pins_cmd::run(&a),
+        args::Command::Scan(a) => scan_cmd::run(&a),
     };
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,

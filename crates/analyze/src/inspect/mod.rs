@@ -9,12 +9,15 @@
 //! - [`canonical`]: canonical JSON and SHA-256 (the pin recipe).
 //! - [`lock`]: pins, the `mcpward.lock` file, comparing and approving.
 //! - [`diff`]: a line/word text diff and a JSON path diff.
+//! - [`plan`]: how to start or reach a configured server (references expanded, the
+//!   environment it gets) and how to show that without a secret.
 //! - [`rules`]: one file per live rule; [`live_rules`] lists them.
 //! - [`render`]: the per-server part of the terminal report.
 
 pub mod canonical;
 pub mod diff;
 pub mod lock;
+pub mod plan;
 pub mod render;
 pub mod rules;
 pub mod snapshot;
@@ -543,5 +546,29 @@ pub(crate) fn clip(s: &str, max: usize) -> String {
     } else {
         let cut: String = s.chars().take(max).collect();
         format!("{cut}…")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tool_scan_covers_its_fields_but_not_its_name_or_other_tools() {
+        let t = ScannedText {
+            server: 0,
+            tool: Some("add".into()),
+            what: String::new(),
+            id: tool_id("add"),
+            verdict: Verdict::clean(),
+        };
+        assert!(t.covers("tool/add"));
+        assert!(t.covers("tool/add/description"));
+        assert!(t.covers("tool/add/inputSchema.properties.a.description"));
+        assert!(!t.covers("tool/add/name"));
+        assert!(!t.covers("tool/addition/description"));
+        assert!(!t.covers("instructions"));
+        assert_eq!(clip("abcdef", 3), "abc…");
+        assert_eq!(clip("abc", 3), "abc");
     }
 }

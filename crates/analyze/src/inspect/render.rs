@@ -75,7 +75,12 @@ pub fn table(servers: &[InspectedServer], opts: &RenderOptions<'_>) -> String {
         }
         let _ = writeln!(out, "{head}");
         if let Some(e) = &s.error {
-            let _ = writeln!(out, "    {} {}", paint(c, RED, "error:"), neutralize(&clip(e, 600)));
+            let label = if s.outcome == Outcome::Skipped {
+                paint(c, YELLOW, "why:")
+            } else {
+                paint(c, RED, "error:")
+            };
+            let _ = writeln!(out, "    {label} {}", neutralize(&clip(e, 600)));
         }
         if let Some(tail) = s.stderr_tail.as_deref().filter(|t| !t.trim().is_empty()) {
             let lines: Vec<&str> = tail.lines().filter(|l| !l.trim().is_empty()).collect();
@@ -168,4 +173,57 @@ pub fn table(servers: &[InspectedServer], opts: &RenderOptions<'_>) -> String {
     }
     out.push('\n');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::inspect::analyse;
+    use crate::inspect::lock::ServerPin;
+    use crate::inspect::snapshot::{ServerSnapshot, ToolSnapshot};
+    use std::path::Path;
+
+    fn server(name: &str, description: &str) -> ServerSnapshot {
+        let mut s = ServerSnapshot::new("cursor", "user", name, "stdio");
+        s.outcome = Outcome::Ok;
+        s.tools.push(ToolSnapshot {
+            name: "run_command".into(),
+            title: None,
+            description: Some(description.into()),
+            input_schema: Some(serde_json::json!({"type":"object","properties":{"command":{"type":"string"}}})),
+            output_schema: None,
+            annotations: None,
+        });
+        s
+    }
+
+    #[test]
+    fn outcomes_labels_and_diffs_are_shown_safely() {
+        let home = Path::new("/h");
+        let pin = ServerPin::from_snapshot(&server("x\u{1b}[31mred", "Run a command."), "t");
+        let mut failed = ServerSnapshot::new("cursor", "user", "broken", "stdio");
+        failed.outcome = Outcome::Failed;
+        failed.error = Some("no answer within 5s".into());
+        failed.stderr_tail = Some("line one\nboom\u{1b}[2J".into());
+        let mut skipped = ServerSnapshot::new("cursor", "user", "later", "stdio");
+        skipped.error = Some("not started: it uses ${input:pat}".into());
+        let servers = vec![server("x\u{1b}[31mred", "Run a shell command."), failed, skipped];
+        let a = analyse(&servers, &[pin], home);
+        let text = table(&a.servers, &RenderOptions::new(home));
+        assert!(!text.contains('\u{1b}'), "{text}");
+        assert!(text.contains("Inspected: Cursor"), "{text}");
+        assert!(text.contains("run_command") && text.contains("exec"), "{text}");
+        assert!(text.contains("pin: CHANGED"), "{text}");
+        assert!(text.contains("~ Run a {+shell +}command."), "{text}");
+        assert!(
+            text.contains("broken  failed") && text.contains("error: no answer within 5s"),
+            "{text}"
+        );
+        assert!(text.contains("boom"), "{text}");
+        assert!(
+            text.contains("later  skipped") && text.contains("why: not started"),
+            "{text}"
+        );
+        assert!(table(&[], &RenderOptions::new(home)).is_empty());
+    }
 }

@@ -14,6 +14,8 @@ struct JsonReport<'a> {
     servers: &'a [ServerSummary],
     errors: &'a [String],
     summary: Summary,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    inspected: &'a [crate::inspect::InspectedServer],
 }
 
 pub(super) fn render(report: &Report) -> String {
@@ -23,6 +25,7 @@ pub(super) fn render(report: &Report) -> String {
         servers: &report.servers,
         errors: &report.errors,
         summary: report.summary(),
+        inspected: &report.inspected,
     };
     match serde_json::to_string_pretty(&doc) {
         Ok(mut s) => {

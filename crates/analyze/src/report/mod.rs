@@ -44,6 +44,9 @@ pub struct Report {
     /// The home directory discovery used; kept so callers that only hold the
     /// report can still show paths as `~/…` (renderers take it from [`RenderOptions`]).
     pub home: PathBuf,
+    /// `mcpward inspect`: how each server went and what it offered (empty for `audit`;
+    /// the JSON report then has no `inspected` key).
+    pub inspected: Vec<crate::inspect::InspectedServer>,
 }
 
 /// One configured server, as reports list it. Holds no secret: the command line
@@ -121,6 +124,7 @@ impl Report {
             errors,
             files: files.iter().map(|f| f.path.clone()).collect(),
             home: home.to_path_buf(),
+            inspected: Vec::new(),
         }
     }
 

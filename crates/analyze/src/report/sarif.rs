@@ -151,7 +151,7 @@ fn rule_list(findings: &[Finding]) -> Vec<Descriptor> {
     extra.dedup_by(|a, b| a.rule == b.rule);
     out.extend(extra.into_iter().map(|f| Descriptor {
         id: f.rule.to_owned(),
-        meta: None,
+        meta: crate::find_meta(f.rule),
         category: f.category,
         severity: f.severity,
     }));

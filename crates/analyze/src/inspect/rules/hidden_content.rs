@@ -13,7 +13,7 @@ pub struct HiddenContent;
 
 pub(crate) static META: RuleMeta = RuleMeta {
     id: "MW-HID-001",
-    name: "hidden-content",
+    name: "live-hidden-content",
     category: Category::HiddenContent,
     severity: Severity::High,
     summary: "Invisible characters, escapes or hidden markup in text the model reads",

@@ -14,7 +14,7 @@ pub struct ToolPoisoning;
 
 pub(crate) static META: RuleMeta = RuleMeta {
     id: "MW-POI-001",
-    name: "tool-poisoning",
+    name: "live-tool-poisoning",
     category: Category::ToolPoisoning,
     severity: Severity::Critical,
     summary: "A tool, prompt or resource description (or the server's instructions) carries instructions for the model",
@@ -29,7 +29,9 @@ instructions that override the user ("ignore previous instructions"), fake autho
 credential files (`~/.ssh/id_rsa`, `~/.aws/credentials`, `.env`), to put the conversation or
 secrets into a parameter, to send data to a URL, or to fetch and run code.
 
-**critical** when the engine's verdict is *malicious*, **medium** when it is *suspicious*.
+**critical** when the engine's verdict is *malicious*, **high** when it is *suspicious* (the
+grading of `mcpward scan`, `MW-SCAN-002`). A tool is judged as a whole — description, title
+and every schema string together — and the finding names the fields.
 Hidden characters are reported by `MW-HID-001`, instructions about other servers' tools by
 `MW-SHD-001`; the same text can have all three.
 
@@ -80,10 +82,11 @@ impl LiveRule for ToolPoisoning {
             if !cap.take(t.server) {
                 continue;
             }
+            // The same grading as `mcpward scan` (MW-SCAN-002), so one tool gets one verdict.
             let severity = if t.verdict.level == Level::Malicious {
                 Severity::Critical
             } else {
-                Severity::Medium
+                Severity::High
             };
             let mut b = FindingBuilder::new(
                 &META,

@@ -84,8 +84,9 @@ impl LiveRule for ToxicFlow {
                 }
                 parts.join(", ")
             };
+            let shown_client = mcpward_config::Client::from_id(&client).map_or(client.as_str(), |c| c.display_name());
             let message = format!(
-                "The tools of {client} combine untrusted content ({}), private data ({}) and a way out ({}): \
+                "The tools of {shown_client} combine untrusted content ({}), private data ({}) and a way out ({}): \
                  one injected text can make the model send private data out",
                 describe(&untrusted),
                 describe(&private),
