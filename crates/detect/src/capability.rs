@@ -185,6 +185,7 @@ const READ_VERBS: &[&str] = &[
     "list",
     "search",
     "find",
+    "convert",
     "query",
     "show",
     "view",
@@ -301,6 +302,8 @@ const WRITE_VERBS: &[&str] = &[
     "charge",
     "refund",
     "grant",
+    // Closing a page, tab or connection loses no data.
+    "close",
 ];
 const DESTRUCTIVE_VERBS: &[&str] = &[
     "delete",
@@ -333,7 +336,6 @@ const DESTRUCTIVE_VERBS: &[&str] = &[
     "nuke",
     "force",
     "cancel",
-    "close",
     "unpublish",
 ];
 const EXEC_WORDS: &[&str] = &[
@@ -392,7 +394,6 @@ const NETWORK_WORDS: &[&str] = &[
     "uri",
     "web",
     "browse",
-    "browser",
     "navigate",
     "download",
     "upload",
@@ -443,13 +444,10 @@ const NETWORK_WORDS: &[&str] = &[
     "perplexity",
     "exa",
     "firecrawl",
-    "puppeteer",
-    "playwright",
 ];
 const UNTRUSTED_WORDS: &[&str] = &[
     "fetch",
     "browse",
-    "browser",
     "navigate",
     "scrape",
     "crawl",
@@ -487,9 +485,6 @@ const UNTRUSTED_WORDS: &[&str] = &[
     "threads",
     "forum",
     "reddit",
-    "discord",
-    "slack",
-    "telegram",
     "snapshot",
     "screenshot",
 ];
@@ -681,23 +676,62 @@ const FETCH_VERBS: &[&str] = &[
     "websearch",
 ];
 
+/// Words that name a communication channel: next to one of them "message" is someone's
+/// message, elsewhere it is usually a log, commit or demo message.
+const COMM_WORDS: &[&str] = &[
+    "slack",
+    "email",
+    "mail",
+    "gmail",
+    "chat",
+    "thread",
+    "channel",
+    "inbox",
+    "dm",
+    "sms",
+    "discord",
+    "telegram",
+    "whatsapp",
+    "teams",
+    "conversation",
+];
+
+fn is_verb(t: &str) -> bool {
+    in_table(t, READ_VERBS).is_some() || in_table(t, WRITE_VERBS).is_some() || in_table(t, DESTRUCTIVE_VERBS).is_some()
+}
+
 fn from_name(name: &str, acc: &mut Acc, nouns: &mut Vec<(Capability, Source, String)>) {
     let toks = tokens(name);
+    // The verb comes first, or second after a product or API prefix (`slack_post_message`).
+    let verb_slot = match toks.first() {
+        Some(t) if !is_verb(t) => 1,
+        _ => 0,
+    };
+    let comm = toks.iter().any(|t| in_table(t, COMM_WORDS).is_some());
     for (i, t) in toks.iter().enumerate() {
         let next: Vec<&str> = toks.iter().skip(i + 1).take(3).map(String::as_str).collect();
         let detail = |w: &str| format!("name \"{name}\" contains \"{w}\"");
-        let as_verb = i == 0 || in_table(t, NOUNISH).is_none();
+        let as_verb = i == verb_slot || in_table(t, NOUNISH).is_none();
+        let mut used_as_verb = false;
         if as_verb {
             if let Some(w) = in_table(t, DESTRUCTIVE_VERBS) {
                 acc.add(Destructive, Source::Name, detail(w));
+                used_as_verb = true;
             }
             if let Some(w) = in_table(t, WRITE_VERBS) {
                 acc.add(Write, Source::Name, detail(w));
+                used_as_verb = true;
             }
+            // Reading verbs keep their noun sense: `take_screenshot` returns a screenshot.
             if let Some(w) = in_table(t, READ_VERBS) {
                 acc.add(Read, Source::Name, detail(w));
             }
         }
+        // A writing verb is not also the thing it acts on (`post_message` returns no post);
+        // a lone "message" is not a communication (`get-annotated-message`, `commit_message`);
+        // "requests" are a log of requests (`list_network_requests`), not a request.
+        let noun_ok = !(used_as_verb && in_table(t, NOUNISH).is_some()) && (t != "message" || comm);
+        let network_ok = t != "requests";
         if let Some(w) = exec_word(t, &next) {
             acc.add(Exec, Source::Name, detail(w));
         } else if is_sql_exec(t, &next) {
@@ -712,15 +746,15 @@ fn from_name(name: &str, acc: &mut Acc, nouns: &mut Vec<(Capability, Source, Str
                 format!("name \"{name}\" executes database statements"),
             );
         }
-        if let Some(w) = in_table(t, NETWORK_WORDS) {
+        if let Some(w) = in_table(t, NETWORK_WORDS).filter(|_| network_ok) {
             acc.add(NetworkEgress, Source::Name, detail(w));
         }
         if let Some(w) = in_table(t, FETCH_VERBS) {
             acc.add(UntrustedContentSource, Source::Name, detail(w));
-        } else if let Some(w) = in_table(t, UNTRUSTED_WORDS) {
+        } else if let Some(w) = in_table(t, UNTRUSTED_WORDS).filter(|_| noun_ok) {
             nouns.push((UntrustedContentSource, Source::Name, detail(w)));
         }
-        if let Some(w) = in_table(t, PRIVATE_WORDS) {
+        if let Some(w) = in_table(t, PRIVATE_WORDS).filter(|_| noun_ok) {
             nouns.push((PrivateDataSource, Source::Name, detail(w)));
         }
     }
@@ -729,10 +763,12 @@ fn from_name(name: &str, acc: &mut Acc, nouns: &mut Vec<(Capability, Source, Str
 /// "execute a SQL statement", "run_query": database statements, not code execution.
 fn is_sql_exec(t: &str, next: &[&str]) -> bool {
     matches!(t, "execute" | "executes" | "exec" | "run" | "runs")
-        && next
-            .iter()
-            .take(4)
-            .any(|n| matches!(*n, "sql" | "query" | "queries" | "statement" | "statements"))
+        && next.iter().take(4).any(|n| {
+            matches!(
+                *n,
+                "sql" | "query" | "queries" | "statement" | "statements" | "subquery" | "subqueries" | "cypher"
+            )
+        })
         && !next.iter().any(|n| EXEC_OBJECTS.contains(n))
 }
 
@@ -761,6 +797,28 @@ const LEAD_IN: &[&str] = &[
 ];
 const NEGATIONS: &[&str] = &[
     "not", "never", "no", "without", "doesn", "don", "cannot", "can't", "won", "nor", "t",
+    // "use this instead of execute_command": names another tool, not this one.
+    "instead",
+];
+
+/// Words that open a description sentence as a noun far more often than as a verb
+/// ("Status of the command…", "Format: /org/project").
+const DESCRIPTION_NOUNS: &[&str] = &[
+    "status",
+    "info",
+    "count",
+    "tree",
+    "stat",
+    "head",
+    "tail",
+    "log",
+    "diff",
+    "format",
+    "snapshot",
+    "screenshot",
+    "command",
+    "shell",
+    "terminal",
 ];
 
 const DESCRIPTION_PHRASES: &[(&str, Capability, &str)] = &[
@@ -774,22 +832,26 @@ const DESCRIPTION_PHRASES: &[(&str, Capability, &str)] = &[
     ("subprocess", Exec, "spawns processes"),
     ("spawn", Exec, "spawns processes"),
     ("spawns", Exec, "spawns processes"),
+    ("repl", Exec, "drives an interactive interpreter"),
 ];
 
 fn from_description(description: &str, acc: &mut Acc, nouns: &mut Vec<(Capability, Source, String)>) {
     for sentence in description.split(['.', '!', '?', '\n', ';']).take(64) {
         let words = prose_tokens(sentence);
         // The sentence's main verb: the first word after a lead-in.
-        if let Some(pos) = words.iter().take(8).position(|w| !LEAD_IN.contains(&w.as_str())) {
+        if let Some(pos) = words
+            .iter()
+            .take(8)
+            .position(|w| !LEAD_IN.contains(&w.as_str()))
+            .filter(|&pos| in_table(&words[pos], DESCRIPTION_NOUNS).is_none())
+        {
             let verb = words[pos].as_str();
-            let next: Vec<&str> = words.iter().skip(pos + 1).take(4).map(String::as_str).collect();
             let detail = |w: &str| format!("description: \"{w}\" …");
             if let Some(w) = in_table(verb, DESTRUCTIVE_VERBS) {
                 acc.add(Destructive, Source::Description, detail(w));
             }
-            if let Some(w) = exec_word(verb, &next) {
-                acc.add(Exec, Source::Description, detail(w));
-            }
+            // Exec from prose needs a verb and its object ("executes a shell command"), found
+            // below; a sentence opening with a noun ("Command to run", "Shell: bash") is not one.
             if let Some(w) = in_table(verb, WRITE_VERBS) {
                 acc.add(Write, Source::Description, detail(w));
             }
@@ -812,8 +874,14 @@ fn from_description(description: &str, acc: &mut Acc, nouns: &mut Vec<(Capabilit
                     acc.add(cap, Source::Description, format!("description: {why}"));
                 }
             }
-            if matches!(w.as_str(), "execute" | "executes" | "run" | "runs") {
-                if let Some(e) = exec_word(w, &next) {
+            if matches!(
+                w.as_str(),
+                "execute" | "executes" | "run" | "runs" | "evaluate" | "evaluates" | "eval" | "launch" | "launches"
+            ) {
+                // In prose the verb needs a code object: "evaluates the given expression" is
+                // arithmetic, "evaluate JavaScript" is code.
+                let code_object = next.iter().any(|n| EXEC_OBJECTS.contains(n));
+                if let Some(e) = exec_word(w, &next).filter(|_| code_object) {
                     acc.add(
                         Exec,
                         Source::Description,
@@ -833,7 +901,11 @@ fn from_description(description: &str, acc: &mut Acc, nouns: &mut Vec<(Capabilit
                     format!("description mentions \"{n}\""),
                 );
             }
-            if let Some(n) = in_table(w, NETWORK_WORDS).filter(|n| n.len() > 3 && !matches!(*n, "fetch" | "download")) {
+            // "per request", "in the browser console": in prose these are nouns of the local
+            // machinery far more often than a request going out.
+            if let Some(n) = in_table(w, NETWORK_WORDS)
+                .filter(|n| n.len() > 3 && !matches!(*n, "fetch" | "download" | "request" | "browse"))
+            {
                 acc.add(
                     NetworkEgress,
                     Source::Description,
@@ -841,18 +913,38 @@ fn from_description(description: &str, acc: &mut Acc, nouns: &mut Vec<(Capabilit
                 );
             }
             let pair = next.first().map(|n| format!("{w} {n}"));
-            let untrusted = in_table(
-                w,
-                &[
-                    "internet", "url", "website", "webpage", "issue", "comment", "email", "inbox", "tweet", "rss",
-                    "forum",
-                ],
-            )
-            .map(str::to_string)
-            .or_else(|| {
-                pair.clone()
-                    .filter(|p| matches!(p.as_str(), "web page" | "search results" | "pull requests"))
-            });
+            let prev = if i > 0 { words[i - 1].as_str() } else { "" };
+            // "email address" is an identifier, not mail; "TODO comments" and a table's
+            // "comment" are the user's own text; "messages" are someone's only near a channel.
+            let identifier = next.first().is_some_and(|n| matches!(*n, "address" | "addresses"));
+            let own_text = w == "comment" || matches!(prev, "todo" | "fixme" | "code" | "inline" | "source");
+            let comm_sentence = words.iter().any(|x| in_table(x, COMM_WORDS).is_some() && x != "email");
+            let untrusted = if identifier || own_text {
+                None
+            } else if w == "messages" && comm_sentence {
+                Some("messages".to_string())
+            } else if w == "web"
+                && (prev == "the"
+                    || next
+                        .first()
+                        .is_some_and(|n| matches!(*n, "search" | "page" | "pages" | "content" | "results" | "sources")))
+            {
+                // "search the web", "web pages": content from the open web.
+                Some("web".to_string())
+            } else {
+                in_table(
+                    w,
+                    &[
+                        "internet", "url", "website", "webpage", "issue", "comment", "email", "inbox", "tweet", "rss",
+                        "forum",
+                    ],
+                )
+                .map(str::to_string)
+                .or_else(|| {
+                    pair.clone()
+                        .filter(|p| matches!(p.as_str(), "web page" | "search results" | "pull requests"))
+                })
+            };
             if let Some(n) = untrusted {
                 nouns.push((
                     UntrustedContentSource,
@@ -899,8 +991,14 @@ fn from_description(description: &str, acc: &mut Acc, nouns: &mut Vec<(Capabilit
     }
 }
 
-/// Property names of an input schema (nested objects and array items too), bounded.
-fn collect_properties(schema: &Value, depth: usize, out: &mut Vec<String>) {
+/// An input-schema property: its name and whether its schema declares a URL format.
+struct Prop {
+    name: String,
+    uri_format: bool,
+}
+
+/// Properties of an input schema (nested objects and array items too), bounded.
+fn collect_properties(schema: &Value, depth: usize, out: &mut Vec<Prop>) {
     if depth > 5 || out.len() >= 256 {
         return;
     }
@@ -909,7 +1007,11 @@ fn collect_properties(schema: &Value, depth: usize, out: &mut Vec<String>) {
             if out.len() >= 256 {
                 return;
             }
-            out.push(k.clone());
+            let format = v.get("format").and_then(Value::as_str);
+            out.push(Prop {
+                name: k.clone(),
+                uri_format: matches!(format, Some("uri" | "url" | "iri" | "uri-reference")),
+            });
             collect_properties(v, depth + 1, out);
         }
     }
@@ -918,40 +1020,60 @@ fn collect_properties(schema: &Value, depth: usize, out: &mut Vec<String>) {
     }
 }
 
-fn from_schema(props: &[String], acc: &mut Acc, nouns: &mut Vec<(Capability, Source, String)>) {
-    for p in props {
+/// Parameter names that hold code or a command when they are the whole name or its last word
+/// (`command`, `initScript`); a single word inside a longer name is not enough
+/// (`countryCode`, `status_check`), and `expression` is usually arithmetic or a JSONPath.
+const EXEC_PARAMS: &[&str] = &[
+    "command",
+    "commands",
+    "cmd",
+    "script",
+    "shell",
+    "code",
+    "bash",
+    "powershell",
+    "eval",
+    "javascript",
+    "python",
+    "snippet",
+];
+
+/// Parameters naming where a message goes. "to", "channel" or "phone" are addresses only
+/// next to a message body: `create_relations({from, to, relationType})` sends nothing.
+const ADDRESS_PARAMS: &[&str] = &[
+    "to",
+    "email",
+    "phone",
+    "phone_number",
+    "channel",
+    "channel_id",
+    "to_number",
+];
+const UNAMBIGUOUS_ADDRESS_PARAMS: &[&str] = &["recipient", "recipients", "cc", "bcc", "to_email", "to_address"];
+const MESSAGE_BODY_PARAMS: &[&str] = &["subject", "body", "message", "text", "content", "html", "msg"];
+
+fn from_schema(props: &[Prop], acc: &mut Acc, nouns: &mut Vec<(Capability, Source, String)>) {
+    let joined_names: Vec<String> = props.iter().map(|p| tokens(&p.name).join("_")).collect();
+    let has_body = joined_names.iter().any(|j| MESSAGE_BODY_PARAMS.contains(&j.as_str()));
+    for (prop, joined) in props.iter().zip(&joined_names) {
+        let p = &prop.name;
         let toks = tokens(p);
-        let joined = toks.join("_");
         let detail = format!("parameter \"{p}\"");
         let any = |set: &[&str]| toks.iter().any(|t| set.contains(&t.as_str())) || set.contains(&joined.as_str());
-        if any(&[
-            "command",
-            "cmd",
-            "script",
-            "shell",
-            "code",
-            "bash",
-            "powershell",
-            "expression",
-            "eval",
-        ]) {
+        let last = toks.last().map(String::as_str).unwrap_or("");
+        if EXEC_PARAMS.contains(&joined.as_str()) || matches!(last, "command" | "commands" | "cmd" | "script") {
             acc.add(Exec, Source::Schema, detail.clone());
         }
-        if any(&[
-            "url", "uri", "endpoint", "webhook", "host", "hostname", "domain", "href",
-        ]) {
+        if prop.uri_format
+            || any(&[
+                "url", "urls", "uri", "uris", "endpoint", "webhook", "host", "hostname", "domain", "href",
+            ])
+        {
             acc.add(NetworkEgress, Source::Schema, detail.clone());
         }
-        if any(&[
-            "to",
-            "recipient",
-            "recipients",
-            "cc",
-            "bcc",
-            "email",
-            "phone",
-            "channel",
-        ]) {
+        if UNAMBIGUOUS_ADDRESS_PARAMS.contains(&joined.as_str())
+            || (has_body && ADDRESS_PARAMS.contains(&joined.as_str()))
+        {
             acc.add(NetworkEgress, Source::Schema, detail.clone());
         }
         if any(&[

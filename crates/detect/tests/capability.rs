@@ -272,3 +272,131 @@ fn labels_serialize_with_kebab_ids() {
         assert_eq!(serde_json::to_value(c).unwrap_or_default(), json!(c.id()));
     }
 }
+
+#[test]
+fn nouns_that_look_like_network_or_content() {
+    // Graph relations have `from`/`to` but no message body: nothing is sent.
+    let rel = label_tool(
+        "create_relations",
+        "Create multiple new relations between entities in the knowledge graph",
+        Some(
+            &json!({"properties": {"relations": {"type": "array", "items": {"properties": {
+            "from": {}, "to": {}, "relationType": {}}}}}}),
+        ),
+        None,
+    );
+    has_all(&rel, &[Write]);
+    has_none(&rel, &[NetworkEgress]);
+    // With a body the same `to` is an address.
+    let mail = label_tool(
+        "compose",
+        "Compose a note.",
+        Some(&json!({"properties": {"to": {}, "body": {}}})),
+        None,
+    );
+    has_all(&mail, &[NetworkEgress]);
+
+    let demo = label_tool(
+        "get-annotated-message",
+        "Demonstrates how annotations can be used to provide metadata about content.",
+        Some(&json!({"properties": {"messageType": {}, "includeImage": {}}})),
+        None,
+    );
+    has_none(&demo, &[UntrustedContentSource, NetworkEgress]);
+    let slack = label_tool("slack_get_message", "Get a message.", None, None);
+    has_all(&slack, &[UntrustedContentSource]);
+
+    let log = label_tool(
+        "list_network_requests",
+        "Lists the most recent requests for the target page since the last navigation.",
+        None,
+        None,
+    );
+    has_none(&log, &[NetworkEgress]);
+
+    let who = label_tool("whoami", "Get the user's name and email address.", None, None);
+    has_none(&who, &[UntrustedContentSource]);
+
+    let web = label_tool("tavily_search", "Search the web for current information.", None, None);
+    has_all(&web, &[UntrustedContentSource]);
+}
+
+#[test]
+fn compression_and_browser_names_are_not_egress_by_themselves() {
+    let gz = label_tool(
+        "gzip-file-as-resource",
+        "Compresses a single file using gzip compression, allowing it to be downloaded in a subsequent request.",
+        Some(&json!({"properties": {"name": {}, "outputType": {}}})),
+        None,
+    );
+    has_none(&gz, &[NetworkEgress]);
+    // A parameter declared as a URI is evidence of egress whatever its name.
+    let gz_url = label_tool(
+        "gzip-file-as-resource",
+        "Compresses a single file using gzip compression.",
+        Some(&json!({"properties": {"data": {"type": "string", "format": "uri"}}})),
+        None,
+    );
+    has_all(&gz_url, &[NetworkEgress]);
+
+    let hover = label_tool("puppeteer_hover", "Hover an element on the page", None, None);
+    has_none(&hover, &[NetworkEgress, Destructive]);
+    let nav = label_tool("puppeteer_navigate", "Navigate to a URL", None, None);
+    has_all(&nav, &[NetworkEgress, UntrustedContentSource]);
+    let close = label_tool("browser_close", "Close the page", None, None);
+    has_none(&close, &[Destructive, NetworkEgress]);
+}
+
+#[test]
+fn exec_needs_code_not_just_the_word() {
+    let calc = label_tool(
+        "calculate",
+        "Calculates/evaluates the given expression.",
+        Some(&json!({"properties": {"expression": {}}})),
+        None,
+    );
+    has_none(&calc, &[Exec]);
+    let kill = label_tool(
+        "kill_process",
+        "Terminate a running process by PID. This command can be referenced as \"DC: ...\" in your instructions.",
+        Some(&json!({"properties": {"pid": {}}})),
+        None,
+    );
+    has_all(&kill, &[Destructive]);
+    has_none(&kill, &[Exec]);
+    let ls = label_tool(
+        "list_directory",
+        "Get a listing of files. Use this instead of 'execute_command' with ls/dir commands.",
+        None,
+        None,
+    );
+    has_none(&ls, &[Exec]);
+    let geo = label_tool(
+        "geocode",
+        "Geocode",
+        Some(&json!({"properties": {"countryCode": {}}})),
+        None,
+    );
+    has_none(&geo, &[Exec]);
+    let js = label_tool(
+        "evaluate_script",
+        "Evaluate JavaScript inside the target page.",
+        None,
+        None,
+    );
+    has_all(&js, &[Exec]);
+    let sh = label_tool(
+        "start",
+        "Start.",
+        Some(&json!({"properties": {"initScript": {}}})),
+        None,
+    );
+    has_all(&sh, &[Exec]);
+    let sql = label_tool(
+        "run_query",
+        "Execute SQL queries. Scalar subqueries are supported: execute scalar subqueries freely.",
+        None,
+        None,
+    );
+    has_none(&sql, &[Exec]);
+}
