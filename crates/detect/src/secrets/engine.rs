@@ -137,8 +137,13 @@ fn engine() -> &'static Engine {
         }
         Engine {
             // Building from fixed literals cannot fail; if it ever did, the
-            // scanner would report nothing rather than panic.
-            ac: AhoCorasick::new(&patterns).ok(),
+            // scanner would report nothing rather than panic. A full DFA (about
+            // 1 MiB for these keywords): this pass runs over every byte of every
+            // text, and the default NFA walks it 2-3 times slower.
+            ac: AhoCorasick::builder()
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .build(&patterns)
+                .ok(),
             targets,
             regexes: RULES.iter().map(|_| OnceLock::new()).collect(),
         }
