@@ -2,6 +2,7 @@
 //! output options ([`OutputArgs`]) so scripts can rely on them.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use mcpward_analyze::Severity;
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
@@ -35,12 +36,30 @@ pub enum Command {
     Scan(ScanArgs),
 }
 
+/// `mcpward audit`'s sources: the configuration paths are positional.
 #[derive(Debug, Args)]
 pub struct SourceArgs {
     /// Files or directories to audit instead of discovering every client's configuration.
     /// A directory is searched for the file names MCP clients use.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub discovery: DiscoveryArgs,
+}
+
+/// The sources of commands that take a positional SERVER: the paths are `--path`.
+#[derive(Debug, Args)]
+pub struct PathSourceArgs {
+    /// Configuration files or directories to read instead of discovering every client's.
+    #[arg(long = "path", value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub discovery: DiscoveryArgs,
+}
+
+/// How configurations are discovered when no path is given (every command that reads them).
+#[derive(Debug, Args)]
+pub struct DiscoveryArgs {
     /// Home directory to discover configurations under (default: $HOME).
     #[arg(long, value_name = "DIR")]
     pub home: Option<PathBuf>,
@@ -70,6 +89,20 @@ pub enum SeverityArg {
     Info,
     /// Never fail on findings (exit 0 unless an error occurs).
     Never,
+}
+
+impl SeverityArg {
+    /// The lowest severity that makes the exit code 1; `None` for `never`.
+    pub fn threshold(self) -> Option<Severity> {
+        match self {
+            SeverityArg::Critical => Some(Severity::Critical),
+            SeverityArg::High => Some(Severity::High),
+            SeverityArg::Medium => Some(Severity::Medium),
+            SeverityArg::Low => Some(Severity::Low),
+            SeverityArg::Info => Some(Severity::Info),
+            SeverityArg::Never => None,
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -114,31 +147,13 @@ pub struct ChecklistArgs {
     /// Only the server(s) with this name.
     #[arg(value_name = "SERVER")]
     pub server: Option<String>,
-    /// Configuration files or directories to read (default: discover).
-    #[arg(long = "path", value_name = "PATH")]
-    pub paths: Vec<PathBuf>,
-    #[arg(long, value_name = "DIR")]
-    pub home: Option<PathBuf>,
-    #[arg(long = "client", value_name = "CLIENT")]
-    pub clients: Vec<String>,
-    #[arg(long)]
-    pub no_system: bool,
+    #[command(flatten)]
+    pub source: PathSourceArgs,
     /// Output format (table, json or markdown).
     #[arg(long, short = 'f', value_enum, default_value_t = FormatArg::Table)]
     pub format: FormatArg,
     #[arg(long)]
     pub no_color: bool,
-}
-
-impl ChecklistArgs {
-    pub fn source(&self) -> SourceArgs {
-        SourceArgs {
-            paths: self.paths.clone(),
-            home: self.home.clone(),
-            clients: self.clients.clone(),
-            no_system: self.no_system,
-        }
-    }
 }
 
 #[derive(Debug, Args)]
@@ -164,18 +179,8 @@ pub struct InspectArgs {
     /// Only the server(s) with these names (default: every enabled server found).
     #[arg(value_name = "SERVER")]
     pub servers: Vec<String>,
-    /// Configuration files or directories to read instead of discovering every client's.
-    #[arg(long = "path", value_name = "PATH")]
-    pub paths: Vec<PathBuf>,
-    /// Home directory to discover configurations under (default: $HOME).
-    #[arg(long, value_name = "DIR")]
-    pub home: Option<PathBuf>,
-    /// Only these clients (repeatable), e.g. claude-desktop, cursor, vs-code.
-    #[arg(long = "client", value_name = "CLIENT")]
-    pub clients: Vec<String>,
-    /// Skip system-wide (managed) configuration files.
-    #[arg(long)]
-    pub no_system: bool,
+    #[command(flatten)]
+    pub source: PathSourceArgs,
     /// Also inspect entries the client has disabled.
     #[arg(long)]
     pub include_disabled: bool,

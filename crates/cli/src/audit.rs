@@ -1,7 +1,7 @@
 //! `mcpward audit`: discover, run every static rule, apply accepted findings,
 //! render, and map what is left to the exit code.
 
-use crate::args::{AuditArgs, FormatArg, OutputArgs, SeverityArg};
+use crate::args::{AuditArgs, FormatArg, OutputArgs};
 use crate::sources::{self, Sources};
 use crate::{state, term, CliError, Outcome};
 use mcpward_analyze::report::{self, OutputFormat, RenderOptions, Report};
@@ -10,7 +10,7 @@ use mcpward_analyze::{rules, run_rules, Context, Finding, Severity};
 use std::path::{Path, PathBuf};
 
 pub fn run(args: &AuditArgs) -> Result<Outcome, CliError> {
-    let src = sources::load(&args.source)?;
+    let src = sources::load(&args.source.paths, &args.source.discovery)?;
     let state_dir = state::state_dir(&src.home);
     let (key, key_note) = state::fingerprint_key(&state_dir);
     let (findings, mut errors) = analyse(&src, &key);
@@ -54,7 +54,7 @@ pub fn render_and_exit(report: &Report, out: &OutputArgs, home: &Path) -> Result
         FormatArg::Sarif => OutputFormat::Sarif,
         FormatArg::Markdown => OutputFormat::Markdown,
     };
-    let fail_on = fail_on(out.fail_on);
+    let fail_on = out.fail_on.threshold();
     let mut opts = RenderOptions::new(home);
     opts.color = term::use_color(out.no_color, out.output.is_some());
     opts.fail_on = fail_on.unwrap_or(Severity::Critical);
@@ -72,17 +72,6 @@ pub fn render_and_exit(report: &Report, out: &OutputArgs, home: &Path) -> Result
         Some(sev) if suppress::exit_worthy(&report.findings, sev) => Outcome::Findings,
         _ => Outcome::Clean,
     })
-}
-
-fn fail_on(arg: SeverityArg) -> Option<Severity> {
-    match arg {
-        SeverityArg::Critical => Some(Severity::Critical),
-        SeverityArg::High => Some(Severity::High),
-        SeverityArg::Medium => Some(Severity::Medium),
-        SeverityArg::Low => Some(Severity::Low),
-        SeverityArg::Info => Some(Severity::Info),
-        SeverityArg::Never => None,
-    }
 }
 
 fn read_baseline(path: &Path) -> Result<Baseline, CliError> {

@@ -6,7 +6,7 @@ use mcpward_analyze::checklist::{self, Status};
 use mcpward_analyze::{rules, run_rules, Context};
 
 pub fn run(args: &ChecklistArgs) -> Result<Outcome, CliError> {
-    let src = sources::load(&args.source())?;
+    let src = sources::load(&args.source.paths, &args.source.discovery)?;
     let (key, _) = state::fingerprint_key(&state::state_dir(&src.home));
     let cx = Context::new(&src.files, &src.home, &key);
     let findings = run_rules(&cx, &rules::all());

@@ -7,7 +7,7 @@
 //! place the sandbox will wrap. Each server has its own deadline; a server that fails is
 //! reported and never stops the others; every process group is ended before we return.
 
-use crate::args::{FormatArg, InspectArgs, SeverityArg, SourceArgs};
+use crate::args::{FormatArg, InspectArgs};
 use crate::pins_cmd::{read_bounded, to_record, Pins};
 use crate::{sources, state, term, CliError, Outcome};
 use mcpward_analyze::inspect::lock::ServerPin;
@@ -18,7 +18,7 @@ use mcpward_analyze::inspect::snapshot::{
 };
 use mcpward_analyze::inspect::{analyse, render};
 use mcpward_analyze::report::{self, OutputFormat, RenderOptions, Report, ServerSummary};
-use mcpward_analyze::{suppress, Severity};
+use mcpward_analyze::suppress;
 use mcpward_config::{Client, Scope, ServerEntry};
 use mcpward_detect::secrets::FingerprintKey;
 use mcpward_protocol::transport::{group_exists, HttpMode, HttpSpec, StdioProcess};
@@ -35,10 +35,7 @@ use std::time::{Duration, Instant};
 const STDERR_KEPT: usize = 2000;
 
 pub fn run(args: &InspectArgs) -> Result<Outcome, CliError> {
-    let home = match &args.home {
-        Some(h) => h.clone(),
-        None => state::home_dir().ok_or_else(|| CliError::Usage("HOME is not set; pass --home DIR".into()))?,
-    };
+    let home = sources::home(&args.source.discovery)?;
     let state_dir = state::state_dir(&home);
     let (key, key_note) = state::fingerprint_key(&state_dir);
     let mut errors: Vec<String> = key_note.into_iter().collect();
@@ -116,14 +113,7 @@ pub fn run(args: &InspectArgs) -> Result<Outcome, CliError> {
     let any_failed = snapshot.servers.iter().any(|s| s.outcome == ServerOutcome::Failed);
     emit(&report, args, &home)?;
 
-    let fail_on = match args.output.fail_on {
-        SeverityArg::Critical => Some(Severity::Critical),
-        SeverityArg::High => Some(Severity::High),
-        SeverityArg::Medium => Some(Severity::Medium),
-        SeverityArg::Low => Some(Severity::Low),
-        SeverityArg::Info => Some(Severity::Info),
-        SeverityArg::Never => None,
-    };
+    let fail_on = args.output.fail_on.threshold();
     if fail_on.is_some_and(|sev| suppress::exit_worthy(&report.findings, sev)) {
         return Ok(Outcome::Findings);
     }
@@ -243,6 +233,7 @@ enum Target {
 }
 
 /// What inspecting one target found (entry-independent).
+#[derive(Default)]
 struct Collected {
     outcome: ServerOutcome,
     error: Option<String>,
@@ -266,18 +257,8 @@ impl Collected {
         Collected {
             outcome: ServerOutcome::Failed,
             error: Some(error),
-            stderr_tail: None,
             elapsed_ms: started.elapsed().as_millis() as u64,
-            protocol_version: None,
-            server_info: None,
-            instructions: None,
-            tools: Vec::new(),
-            resources: Vec::new(),
-            resource_templates: Vec::new(),
-            prompts: Vec::new(),
-            incomplete: Vec::new(),
-            notes: Vec::new(),
-            in_progress: None,
+            ..Collected::default()
         }
     }
 }
@@ -288,12 +269,7 @@ fn inspect_live(
     home: &Path,
     errors: &mut Vec<String>,
 ) -> Result<(Snapshot, Vec<PathBuf>), CliError> {
-    let src = sources::load(&SourceArgs {
-        paths: args.paths.clone(),
-        home: args.home.clone(),
-        clients: args.clients.clone(),
-        no_system: args.no_system,
-    })?;
+    let src = sources::load(&args.source.paths, &args.source.discovery)?;
     if !src.errors.is_empty() && src.files.is_empty() {
         return Err(CliError::Usage(src.errors.join("; ")));
     }

@@ -1,6 +1,6 @@
 //! Turning `[PATH...] --home --client` into loaded configuration files.
 
-use crate::args::SourceArgs;
+use crate::args::DiscoveryArgs;
 use crate::state;
 use crate::CliError;
 use mcpward_config::{discover, discover_paths, Client, ConfigFile, DiscoverOptions};
@@ -14,13 +14,19 @@ pub struct Sources {
     pub home: PathBuf,
 }
 
-pub fn load(args: &SourceArgs) -> Result<Sources, CliError> {
+/// `--home`, or $HOME.
+pub fn home(discovery: &DiscoveryArgs) -> Result<PathBuf, CliError> {
+    match &discovery.home {
+        Some(h) => Ok(h.clone()),
+        None => state::home_dir().ok_or_else(|| CliError::Usage("HOME is not set; pass --home DIR".into())),
+    }
+}
+
+/// The given `paths`, or (none given) every client's configuration found by `discovery`.
+pub fn load(paths: &[PathBuf], args: &DiscoveryArgs) -> Result<Sources, CliError> {
     let clients = parse_clients(&args.clients)?;
-    let home = match &args.home {
-        Some(h) => h.clone(),
-        None => state::home_dir().ok_or_else(|| CliError::Usage("HOME is not set; pass --home DIR".into()))?,
-    };
-    let found = if args.paths.is_empty() {
+    let home = home(args)?;
+    let found = if paths.is_empty() {
         if !home.is_dir() {
             return Err(CliError::Usage(format!(
                 "home directory {} does not exist",
@@ -38,7 +44,7 @@ pub fn load(args: &SourceArgs) -> Result<Sources, CliError> {
             system_root: system.then(|| PathBuf::from("/")),
         })
     } else {
-        discover_paths(&args.paths, Some(&home))
+        discover_paths(paths, Some(&home))
     };
     let files = found
         .files

@@ -12,22 +12,31 @@ pub fn repo_root() -> PathBuf {
 /// output are the same on every machine.
 pub fn fixed_state() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tempdir");
-    std::fs::write(dir.path().join("fingerprint.key"), [42u8; 32]).expect("write key");
+    write_fixed_key(dir.path());
     dir
 }
 
-/// Runs `mcpward` with a clean, controlled environment.
-pub fn mcpward(args: &[&str], home: &Path, state: &Path, cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_mcpward"))
-        .args(args)
+/// Puts the fixed fingerprint key into an existing state directory.
+pub fn write_fixed_key(state: &Path) {
+    std::fs::write(state.join("fingerprint.key"), [42u8; 32]).expect("write key");
+}
+
+/// `mcpward args…` in a clean, controlled environment (only PATH is inherited), not yet run.
+pub fn command(args: &[&str], home: &Path, state: &Path, cwd: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_mcpward"));
+    cmd.args(args)
         .current_dir(cwd)
         .env_clear()
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
         .env("HOME", home)
         .env("MCPWARD_HOME", state)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run mcpward")
+        .env("NO_COLOR", "1");
+    cmd
+}
+
+/// Runs `mcpward` with a clean, controlled environment.
+pub fn mcpward(args: &[&str], home: &Path, state: &Path, cwd: &Path) -> Output {
+    command(args, home, state, cwd).output().expect("run mcpward")
 }
 
 pub fn stdout(o: &Output) -> String {

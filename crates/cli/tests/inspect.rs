@@ -7,18 +7,13 @@
 //! listen on free ports. No test leaves a process behind: fixtures carry a marker in their
 //! environment and `/proc` is searched for it after each run.
 
+mod common;
+use common::*;
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
-
-fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .expect("workspace root")
-}
 
 /// `target/<profile>`, where the mcpward binary (and the fixtures, once built) are.
 fn profile_dir() -> PathBuf {
@@ -36,7 +31,7 @@ fn fixture(name: &str) -> String {
         let target = profile.parent().expect("target dir").to_path_buf();
         let mut cmd = Command::new(env!("CARGO"));
         cmd.args(["build", "--quiet", "-p", "mcpward-testservers", "--bins"])
-            .current_dir(workspace_root())
+            .current_dir(repo_root())
             .env("CARGO_TARGET_DIR", &target);
         if profile.file_name().is_some_and(|n| n == "release") {
             cmd.arg("--release");
@@ -67,7 +62,7 @@ impl Env {
         std::fs::create_dir_all(dir.path().join("home")).unwrap();
         std::fs::create_dir_all(dir.path().join("state")).unwrap();
         // A fixed fingerprint key: secret descriptions are the same on every machine.
-        std::fs::write(dir.path().join("state/fingerprint.key"), [42u8; 32]).unwrap();
+        write_fixed_key(&dir.path().join("state"));
         let marker = format!("mcpward-test-{}", dir.path().file_name().unwrap().to_string_lossy());
         Env { dir, marker }
     }
@@ -101,14 +96,7 @@ impl Env {
     }
 
     fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_mcpward"))
-            .args(args)
-            .current_dir(self.path())
-            .env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("HOME", self.path().join("home"))
-            .env("MCPWARD_HOME", self.state())
-            .env("NO_COLOR", "1")
+        command(args, &self.path().join("home"), &self.state(), self.path())
             .stdin(Stdio::null())
             .output()
             .expect("run mcpward")
@@ -163,18 +151,6 @@ fn processes_with(marker: &str) -> Vec<String> {
         }
     }
     out
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn json_of(o: &Output) -> Value {
-    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("not JSON ({e}):\n{}\n{}", stdout(o), stderr(o)))
 }
 
 fn inspected<'a>(report: &'a Value, server: &str) -> &'a Value {
@@ -243,7 +219,7 @@ fn fixtures_each_get_an_outcome_and_leave_no_process() {
         "findings win over failures: {}",
         stderr(&out)
     );
-    let report = json_of(&out);
+    let report = json(&out);
 
     let outcome = |name: &str| inspected(&report, name)["outcome"].as_str().unwrap_or("").to_owned();
     assert_eq!(outcome("poisoned"), "ok");
@@ -306,7 +282,7 @@ fn rug_pull_is_caught_shown_as_a_diff_and_approved() {
     // Run 0: pinned.
     let out = env.inspect(&config, &["--pin"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let report = json_of(&out);
+    let report = json(&out);
     assert!(findings(&report, "MW-PIN-001", "weather").is_empty());
     let lock: Value = serde_json::from_str(&std::fs::read_to_string(env.path().join("mcpward.lock")).unwrap()).unwrap();
     assert_eq!(lock["servers"][0]["server"], "weather");
@@ -320,7 +296,7 @@ fn rug_pull_is_caught_shown_as_a_diff_and_approved() {
     // Run 1: the description changed and a tool appeared.
     let out = env.inspect(&config, &[]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    let report = json_of(&out);
+    let report = json(&out);
     let pulls = findings(&report, "MW-PIN-001", "weather");
     let changed = pulls.iter().find(|f| f["tool"] == "get_weather").expect("changed tool");
     assert_eq!(changed["category"], "rug-pull");
@@ -347,7 +323,7 @@ fn rug_pull_is_caught_shown_as_a_diff_and_approved() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(stderr(&out).contains("get_weather changed"), "{}", stderr(&out));
     let out = env.inspect(&config, &[]);
-    let report = json_of(&out);
+    let report = json(&out);
     assert!(
         findings(&report, "MW-PIN-001", "weather").is_empty(),
         "{:#}",
@@ -358,7 +334,7 @@ fn rug_pull_is_caught_shown_as_a_diff_and_approved() {
     // Without the lockfile the store holds the same pins.
     std::fs::remove_file(env.path().join("mcpward.lock")).unwrap();
     let out = env.inspect(&config, &[]);
-    let report = json_of(&out);
+    let report = json(&out);
     assert_eq!(inspected(&report, "weather")["pin"], "unchanged", "{}", stderr(&out));
     env.assert_no_process_left();
 }
@@ -372,10 +348,10 @@ fn approving_one_tool_leaves_the_other_change_reported() {
     }));
     assert_eq!(env.inspect(&config, &["--pin"]).status.code(), Some(0));
     let out = env.inspect(&config, &[]);
-    assert_eq!(findings(&json_of(&out), "MW-PIN-001", "weather").len(), 2);
+    assert_eq!(findings(&json(&out), "MW-PIN-001", "weather").len(), 2);
     let out = env.run(&["pins", "approve", "weather", "--tool", "send_report"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let report = json_of(&env.inspect(&config, &[]));
+    let report = json(&env.inspect(&config, &[]));
     let left: Vec<&str> = findings(&report, "MW-PIN-001", "weather")
         .iter()
         .filter_map(|f| f["tool"].as_str())
@@ -401,12 +377,12 @@ fn snapshot_round_trip_gives_the_same_findings_without_starting_anything() {
     let snap = env.path().join("snap.json");
     let snap_arg = snap.to_string_lossy().into_owned();
     let live = env.inspect(&config, &["--timeout", "3", "--snapshot", &snap_arg]);
-    let live = json_of(&live);
+    let live = json(&live);
     assert!(snap.is_file());
     let runs_before = std::fs::read_to_string(&counter).unwrap();
 
     let offline = env.run(&["inspect", "--from", &snap_arg, "--format", "json"]);
-    let offline = json_of(&offline);
+    let offline = json(&offline);
     assert_eq!(live["findings"], offline["findings"]);
     assert_eq!(live["servers"], offline["servers"]);
     assert_eq!(live["inspected"], offline["inspected"]);
@@ -424,7 +400,7 @@ fn snapshot_round_trip_gives_the_same_findings_without_starting_anything() {
     assert!(text.contains("\"inputSchema\""));
     // Other formats read the snapshot too.
     let sarif = env.run(&["inspect", "--from", &snap_arg, "--format", "sarif"]);
-    assert!(json_of(&sarif)["runs"][0]["results"]
+    assert!(json(&sarif)["runs"][0]["results"]
         .as_array()
         .is_some_and(|r| !r.is_empty()));
     env.assert_no_process_left();
@@ -437,7 +413,7 @@ fn report_shapes_json_and_sarif() {
         "poisoned": {"command": fixture("mcpward-test-poisoned"), "env": {"GITHUB_TOKEN": PAT}},
     }));
     let out = env.inspect(&config, &[]);
-    let report = json_of(&out);
+    let report = json(&out);
     for key in ["version", "findings", "servers", "errors"] {
         assert!(report.get(key).is_some(), "missing top-level `{key}`");
     }
@@ -470,7 +446,7 @@ fn report_shapes_json_and_sarif() {
     assert!(!all.contains(PAT), "a secret leaked");
 
     let out = env.run(&["inspect", "--path", &config, "--yes", "--format", "sarif"]);
-    let sarif = json_of(&out);
+    let sarif = json(&out);
     assert_eq!(sarif["version"], "2.1.0");
     let run = &sarif["runs"][0];
     let results = run["results"].as_array().unwrap();
@@ -492,7 +468,7 @@ fn report_shapes_json_and_sarif() {
         "--ignore",
         "live-tool-poisoning",
     ]);
-    let report = json_of(&out);
+    let report = json(&out);
     assert!(
         report["errors"].as_array().unwrap().is_empty(),
         "{:#}",
@@ -524,7 +500,7 @@ fn servers_are_inspected_in_parallel() {
     let started = Instant::now();
     let out = env.inspect(&config, &[]);
     let wall = started.elapsed();
-    let report = json_of(&out);
+    let report = json(&out);
     let times: Vec<u64> = report["inspected"]
         .as_array()
         .unwrap()
@@ -548,7 +524,7 @@ fn named_servers_and_unknown_names() {
         "poisoned": {"command": fixture("mcpward-test-poisoned")},
         "slow": {"command": fixture("mcpward-test-slow"), "env": {"MCPWARD_SLOW_MS": "0"}},
     }));
-    let report = json_of(&env.inspect(&config, &["slow", "--fail-on", "never"]));
+    let report = json(&env.inspect(&config, &["slow", "--fail-on", "never"]));
     assert_eq!(report["inspected"].as_array().map(Vec::len), Some(1));
     assert_eq!(report["inspected"][0]["server"], "slow");
     let out = env.inspect(&config, &["nope"]);
@@ -583,7 +559,7 @@ fn real_servers() -> Option<RealServers> {
     }
     let root = std::env::var_os("MCPWARD_TEST_SERVERS_DIR")
         .map(PathBuf::from)
-        .unwrap_or_else(|| workspace_root().join("target/test-servers"));
+        .unwrap_or_else(|| repo_root().join("target/test-servers"));
     let hint = "run scripts/install-test-servers.sh first (CI does), or set MCPWARD_SKIP_REAL_SERVERS=1 to skip";
     let npm = root.join("npm");
     let time = root.join("venv/bin/mcp-server-time");
@@ -621,7 +597,7 @@ fn real_servers_over_stdio() {
     }));
     let out = env.inspect(&config, &["--fail-on", "never", "--pin"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let report = json_of(&out);
+    let report = json(&out);
     for name in ["everything", "filesystem", "memory", "time"] {
         assert_eq!(
             inspected(&report, name)["outcome"],
@@ -661,7 +637,7 @@ fn real_servers_over_stdio() {
         assert!(hits.is_empty(), "{rule} on a real server: {hits:#?}");
     }
     // Pinned, they stay quiet on the next run.
-    let report = json_of(&env.inspect(&config, &["--fail-on", "never"]));
+    let report = json(&env.inspect(&config, &["--fail-on", "never"]));
     for name in ["everything", "filesystem", "memory", "time"] {
         assert_eq!(inspected(&report, name)["pin"], "unchanged", "{name}");
     }
@@ -734,7 +710,7 @@ fn real_server_over_streamable_http() {
     // No local process is started: no confirmation needed, even without --yes.
     let out = env.run(&["inspect", "--path", &config, "--format", "json", "--fail-on", "never"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let report = json_of(&out);
+    let report = json(&out);
     let s = inspected(&report, "everything-http");
     assert_eq!(s["outcome"], "ok", "{s:#}");
     assert_eq!(s["client"], "claude-code");

@@ -25,8 +25,8 @@ pub struct Snapshot {
     pub servers: Vec<ServerSnapshot>,
 }
 
-/// How the inspection of one server went.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+/// How the inspection of one server went. The default is `Skipped`: nothing was seen yet.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Outcome {
     /// Connected; every list the server offers was read.
@@ -36,6 +36,7 @@ pub enum Outcome {
     /// Could not connect, or could not list its tools.
     Failed,
     /// Not started (an unresolvable `${input:…}`, no command, the user declined…).
+    #[default]
     Skipped,
 }
 
@@ -66,7 +67,8 @@ pub struct ServerInfo {
 }
 
 /// One server: where it is configured, how it was reached, and what it offered.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// `Default` is an unnamed server that was not inspected; [`ServerSnapshot::new`] names it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ServerSnapshot {
     /// Client id (`claude-desktop`…).
     pub client: String,
@@ -128,26 +130,8 @@ impl ServerSnapshot {
             client: client.to_owned(),
             scope: scope.to_owned(),
             name: name.to_owned(),
-            file: None,
-            line: None,
-            project: None,
             transport: transport.to_owned(),
-            launch: None,
-            env: Vec::new(),
-            headers: Vec::new(),
-            outcome: Outcome::Skipped,
-            error: None,
-            stderr_tail: None,
-            elapsed_ms: 0,
-            protocol_version: None,
-            server_info: None,
-            instructions: None,
-            tools: Vec::new(),
-            resources: Vec::new(),
-            resource_templates: Vec::new(),
-            prompts: Vec::new(),
-            incomplete: Vec::new(),
-            notes: Vec::new(),
+            ..ServerSnapshot::default()
         }
     }
 
@@ -179,16 +163,15 @@ impl ServerSnapshot {
                 value_strings_mut(v, f);
             }
         }
-        for r in &mut self.resources {
-            for s in [&mut r.name, &mut r.title, &mut r.description].into_iter().flatten() {
-                f(s);
-            }
-        }
-        for r in &mut self.resource_templates {
-            for s in [&mut r.name, &mut r.title, &mut r.description].into_iter().flatten() {
-                f(s);
-            }
-        }
+        let resources = self
+            .resources
+            .iter_mut()
+            .map(|r| [&mut r.name, &mut r.title, &mut r.description]);
+        let templates = self
+            .resource_templates
+            .iter_mut()
+            .map(|r| [&mut r.name, &mut r.title, &mut r.description]);
+        resources.chain(templates).flatten().flatten().for_each(&mut *f);
         for p in &mut self.prompts {
             for s in [&mut p.title, &mut p.description].into_iter().flatten() {
                 f(s);
@@ -376,6 +359,13 @@ mod tests {
     fn server() -> ServerSnapshot {
         let mut s = ServerSnapshot::new("claude-desktop", "user", "demo", "stdio");
         s.outcome = Outcome::Ok;
+        s.resource_templates.push(TemplateSnapshot {
+            uri_template: "x://{id}".into(),
+            name: None,
+            title: Some("token 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".into()),
+            description: None,
+            mime_type: None,
+        });
         s.tools.push(ToolSnapshot {
             name: "t".into(),
             title: None,
@@ -425,5 +415,10 @@ mod tests {
         };
         assert_eq!(t.pin_value(), json!({"name": "n"}));
         assert_eq!(server().key(), "claude-desktop/demo");
+        let fresh = ServerSnapshot::new("cursor", "project", "n", "http");
+        assert_eq!(
+            (fresh.outcome, fresh.transport.as_str(), fresh.tools.len()),
+            (Outcome::Skipped, "http", 0)
+        );
     }
 }

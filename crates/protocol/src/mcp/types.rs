@@ -15,8 +15,17 @@ fn bool_field(obj: &Map<String, Value>, key: &str) -> Option<bool> {
     obj.get(key).and_then(Value::as_bool)
 }
 
-fn as_object<'a>(raw: &'a Value, what: &str) -> Result<&'a Map<String, Value>, String> {
-    raw.as_object().ok_or_else(|| format!("{what} is not an object"))
+/// Several optional string members at once, in the order of `keys` (each read as `str_field` does).
+fn str_fields<const N: usize>(obj: &Map<String, Value>, keys: [&str; N]) -> [Option<String>; N] {
+    keys.map(|k| str_field(obj, k))
+}
+
+/// The object and its one required string member (`name`, `uri`…): how every item starts.
+/// Anything else missing or mistyped reads as absent; these two are what identify the item.
+fn object_with<'a>(raw: &'a Value, what: &str, key: &str) -> Result<(&'a Map<String, Value>, String), String> {
+    let obj = raw.as_object().ok_or_else(|| format!("{what} is not an object"))?;
+    let id = str_field(obj, key).ok_or_else(|| format!("{what} has no string `{key}`"))?;
+    Ok((obj, id))
 }
 
 /// `serverInfo` / `io.modelcontextprotocol/serverInfo`: self-reported, never proof of anything.
@@ -32,8 +41,7 @@ pub struct Implementation {
 
 impl Implementation {
     pub fn from_value(raw: Value) -> Result<Self, String> {
-        let obj = as_object(&raw, "implementation info")?;
-        let name = str_field(obj, "name").ok_or("implementation info has no string `name`")?;
+        let (obj, name) = object_with(&raw, "implementation info", "name")?;
         Ok(Implementation {
             name,
             version: str_field(obj, "version"),
@@ -116,8 +124,7 @@ pub struct Tool {
 
 impl Tool {
     pub fn from_value(raw: Value) -> Result<Self, String> {
-        let obj = as_object(&raw, "tool")?;
-        let name = str_field(obj, "name").ok_or("tool has no string `name`")?;
+        let (obj, name) = object_with(&raw, "tool", "name")?;
         let annotations = obj
             .get("annotations")
             .and_then(Value::as_object)
@@ -140,6 +147,9 @@ impl Tool {
     }
 }
 
+/// The optional string members a resource and a resource template share.
+const RESOURCE_MEMBERS: [&str; 4] = ["name", "title", "description", "mimeType"];
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Resource {
     pub uri: String,
@@ -152,14 +162,14 @@ pub struct Resource {
 
 impl Resource {
     pub fn from_value(raw: Value) -> Result<Self, String> {
-        let obj = as_object(&raw, "resource")?;
-        let uri = str_field(obj, "uri").ok_or("resource has no string `uri`")?;
+        let (obj, uri) = object_with(&raw, "resource", "uri")?;
+        let [name, title, description, mime_type] = str_fields(obj, RESOURCE_MEMBERS);
         Ok(Resource {
             uri,
-            name: str_field(obj, "name"),
-            title: str_field(obj, "title"),
-            description: str_field(obj, "description"),
-            mime_type: str_field(obj, "mimeType"),
+            name,
+            title,
+            description,
+            mime_type,
             raw,
         })
     }
@@ -177,14 +187,14 @@ pub struct ResourceTemplate {
 
 impl ResourceTemplate {
     pub fn from_value(raw: Value) -> Result<Self, String> {
-        let obj = as_object(&raw, "resource template")?;
-        let uri_template = str_field(obj, "uriTemplate").ok_or("resource template has no string `uriTemplate`")?;
+        let (obj, uri_template) = object_with(&raw, "resource template", "uriTemplate")?;
+        let [name, title, description, mime_type] = str_fields(obj, RESOURCE_MEMBERS);
         Ok(ResourceTemplate {
             uri_template,
-            name: str_field(obj, "name"),
-            title: str_field(obj, "title"),
-            description: str_field(obj, "description"),
-            mime_type: str_field(obj, "mimeType"),
+            name,
+            title,
+            description,
+            mime_type,
             raw,
         })
     }
@@ -208,8 +218,7 @@ pub struct Prompt {
 
 impl Prompt {
     pub fn from_value(raw: Value) -> Result<Self, String> {
-        let obj = as_object(&raw, "prompt")?;
-        let name = str_field(obj, "name").ok_or("prompt has no string `name`")?;
+        let (obj, name) = object_with(&raw, "prompt", "name")?;
         let arguments = obj
             .get("arguments")
             .and_then(Value::as_array)
@@ -296,7 +305,11 @@ mod tests {
             Resource::from_value(json!({"uri":"file:///a","name":"a"})).unwrap().uri,
             "file:///a"
         );
-        assert!(Resource::from_value(json!({"name":"a"})).is_err());
+        assert_eq!(
+            Resource::from_value(json!({"name":"a"})).unwrap_err(),
+            "resource has no string `uri`"
+        );
+        assert_eq!(Prompt::from_value(json!(1)).unwrap_err(), "prompt is not an object");
         assert_eq!(
             ResourceTemplate::from_value(json!({"uriTemplate":"x://{id}"}))
                 .unwrap()
