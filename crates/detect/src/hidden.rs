@@ -125,11 +125,28 @@ pub(crate) struct Item {
 pub(crate) struct Items<'a> {
     text: &'a str,
     pos: usize,
+    /// End of the last item returned (confusables aside, which neutralising keeps).
+    /// A selector or joiner right after it has no real base character: the one before
+    /// it is hidden content that [`crate::neutralize`] replaces or removes.
+    last_end: usize,
 }
 
 impl<'a> Items<'a> {
     pub(crate) fn new(text: &'a str) -> Items<'a> {
-        Items { text, pos: 0 }
+        Items {
+            text,
+            pos: 0,
+            last_end: usize::MAX,
+        }
+    }
+
+    /// The character before `pos`, unless it belongs to a hidden item.
+    fn base_before(&self, pos: usize) -> Option<char> {
+        if pos == self.last_end {
+            None
+        } else {
+            char_before(self.text, pos)
+        }
     }
 }
 
@@ -145,6 +162,16 @@ impl Iterator for Items<'_> {
     type Item = Item;
 
     fn next(&mut self) -> Option<Item> {
+        let item = self.next_item()?;
+        if !matches!(item.kind, ItemKind::Confusable(_)) {
+            self.last_end = item.range.end;
+        }
+        Some(item)
+    }
+}
+
+impl Items<'_> {
+    fn next_item(&mut self) -> Option<Item> {
         let text = self.text;
         let bytes = text.as_bytes();
         while self.pos < bytes.len() {
@@ -234,7 +261,7 @@ impl Iterator for Items<'_> {
                             kind: ItemKind::Selectors,
                         });
                     }
-                    if !is_legit_selector(c, char_before(text, start)) {
+                    if !is_legit_selector(c, self.base_before(start)) {
                         return Some(Item {
                             range: start..self.pos,
                             kind: ItemKind::StraySelector,
@@ -242,7 +269,7 @@ impl Iterator for Items<'_> {
                     }
                 }
                 Class::Invisible => {
-                    if is_legit_invisible(c, start, char_before(text, start), char_at(text, self.pos)) {
+                    if is_legit_invisible(c, start, self.base_before(start), char_at(text, self.pos)) {
                         continue;
                     }
                     return Some(Item {
@@ -288,9 +315,13 @@ fn is_legit_selector(c: char, prev: Option<char>) -> bool {
 }
 
 /// ZWJ/ZWNJ join emoji and shape Arabic and Indic scripts; a BOM may open a text.
+/// A joiner before hidden content joins nothing that stays (it would be left stray
+/// once that content is removed).
 fn is_legit_invisible(c: char, pos: usize, prev: Option<char>, next: Option<char>) -> bool {
     match c {
-        '\u{200C}' | '\u{200D}' => prev.is_some_and(|p| !p.is_ascii()) && next.is_some_and(|n| !n.is_ascii()),
+        '\u{200C}' | '\u{200D}' => {
+            prev.is_some_and(|p| !p.is_ascii()) && next.is_some_and(|n| !n.is_ascii() && class_of(n) == Class::Plain)
+        }
         '\u{FEFF}' => pos == 0,
         _ => false,
     }
@@ -847,6 +878,25 @@ mod tests {
             s.signals[0].evidence
         );
         assert!(s.signals[0].weight >= 0.5);
+    }
+
+    #[test]
+    fn selectors_and_joiners_next_to_hidden_content_are_not_legit() {
+        // Found by the neutralize fuzz target: `2` belongs to the escape `ESC 2`, so the
+        // selector has no base once the escape is removed.
+        assert_eq!(
+            kinds("%\u{1b}2\u{FE0F}x"),
+            vec![SignalKind::AnsiEscape, SignalKind::VariationSelector]
+        );
+        assert!(kinds("%2\u{FE0F}x").is_empty());
+        // A joiner between a letter and an invisible character joins nothing.
+        assert_eq!(kinds("é\u{200D}\u{200B}ü"), vec![SignalKind::ZeroWidth]);
+        assert_eq!(
+            scan("é\u{200D}\u{200B}ü").signals[0].evidence,
+            "2 invisible characters: ⟨U+200D⟩⟨U+200B⟩"
+        );
+        // Real emoji sequences stay clean.
+        assert!(kinds("❤\u{FE0F}\u{200D}🔥 🏳\u{FE0F}\u{200D}🌈").is_empty());
     }
 
     #[test]

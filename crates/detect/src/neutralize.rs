@@ -80,7 +80,7 @@ fn render_item(text: &str, item: &Item, out: &mut String) {
                 Some(s) => {
                     out.push_str("⟨VS:");
                     // The decoded bytes may themselves carry controls; show those too.
-                    out.push_str(&neutralize(&s));
+                    push_embedded(&s, out);
                     out.push('⟩');
                 }
                 None => {
@@ -98,16 +98,20 @@ fn render_item(text: &str, item: &Item, out: &mut String) {
             // controls (BEL, ST) are shown too. The rest never starts with ESC, so this
             // recursion is shallow.
             out.push('\u{241B}');
-            // CRs that end the sequence end only this slice (in the text an ESC, or nothing,
-            // follows), so the recursion would keep them raw: lone CRs in the output.
-            let rest = &run[1..];
-            let body = rest.trim_end_matches('\r');
-            out.push_str(&neutralize(body));
-            for _ in body.len()..rest.len() {
-                out.push('\u{240D}');
-            }
+            push_embedded(&run[1..], out);
         }
         ItemKind::Confusable(_) => out.push_str(run),
+    }
+}
+
+/// Shows `s`, which sits inside other output (a marker, an escape), as [`neutralize`]
+/// does, except that CRs at its end are shown too: they end only this slice, and the
+/// output goes on after them, so left raw they would be lone CRs.
+fn push_embedded(s: &str, out: &mut String) {
+    let body = s.trim_end_matches('\r');
+    out.push_str(&neutralize(body));
+    for _ in body.len()..s.len() {
+        out.push('\u{240D}');
     }
 }
 
@@ -161,7 +165,7 @@ mod tests {
     }
 
     #[test]
-    fn carriage_return_ending_an_escape_is_shown() {
+    fn carriage_returns_ending_embedded_content_are_shown() {
         // Found by the neutralize fuzz target: a DCS string cut short by the next ESC.
         let out = neutralize("\u{1b}P\0\r\u{1b}\u{1b}\r\u{1b}");
         assert!(!out.contains('\r'), "{out:?}");
@@ -172,6 +176,21 @@ mod tests {
         let out = neutralize("\r\u{5}\u{5}\u{1b}]\u{FFFD}\r\r");
         assert_eq!(out, "␍␅␅␛]\u{FFFD}␍␍");
         assert!(matches!(neutralize(&out), Cow::Borrowed(_)));
+        // Also found by fuzzing: selectors smuggling "\n\r", shown inside their marker.
+        let out = neutralize("a\u{FE0A}\u{FE0D}b");
+        assert_eq!(out, "a⟨VS:\n␍⟩b");
+        assert!(matches!(neutralize(&out), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn removal_is_idempotent_around_escapes() {
+        // Found by the neutralize fuzz target: the selector's base `2` was part of the
+        // escape, so removing the escape left a stray selector behind.
+        let once = neutralize_with("%\u{1b}2\u{FE0F}*", Mode::Remove);
+        assert_eq!(once, "%*");
+        assert!(matches!(neutralize_with(&once, Mode::Remove), Cow::Borrowed(_)));
+        let once = neutralize_with("é\u{200D}\u{200B}ü", Mode::Remove);
+        assert_eq!(once, "éü");
     }
 
     #[test]

@@ -129,32 +129,43 @@ impl Builder {
     }
 
     fn push_folded(&mut self, c: char, at: usize) {
-        // NFKD expands one character to at most 18; anything longer is truncated.
-        let mut buf = ['\0'; 24];
-        let mut n = 0;
-        decompose_compatible(c, |d| {
-            if n < buf.len() {
-                buf[n] = d;
-                n += 1;
-            }
+        fold_char(c, |f| match f {
+            Some(f) => self.push_char(f, at),
+            None => self.space(at, false),
         });
-        for &d in &buf[..n] {
-            if is_combining_mark(d) {
-                continue;
-            }
-            if d.is_whitespace() {
-                self.space(at, false);
-                continue;
-            }
-            if let Some(m) = confusable(d) {
-                self.push_char(m, at);
-            } else if d.is_ascii() {
-                self.push_char(d.to_ascii_lowercase(), at);
-            } else {
-                for l in d.to_lowercase() {
-                    if !is_combining_mark(l) {
-                        self.push_char(confusable(l).unwrap_or(l), at);
-                    }
+    }
+}
+
+/// Folds one non-ASCII character the way the light view does: NFKD compatibility
+/// decomposition, combining marks dropped, look-alikes mapped to Latin, lowercase. Calls
+/// `emit` with each resulting character, or `None` for whitespace. Shared with the
+/// pattern folding, so a pattern written with accents, kana or Hangul meets the view.
+fn fold_char(c: char, mut emit: impl FnMut(Option<char>)) {
+    // NFKD expands one character to at most 18; anything longer is truncated.
+    let mut buf = ['\0'; 24];
+    let mut n = 0;
+    decompose_compatible(c, |d| {
+        if n < buf.len() {
+            buf[n] = d;
+            n += 1;
+        }
+    });
+    for &d in &buf[..n] {
+        if is_combining_mark(d) {
+            continue;
+        }
+        if d.is_whitespace() {
+            emit(None);
+            continue;
+        }
+        if let Some(m) = confusable(d) {
+            emit(Some(m));
+        } else if d.is_ascii() {
+            emit(Some(d.to_ascii_lowercase()));
+        } else {
+            for l in d.to_lowercase() {
+                if !is_combining_mark(l) {
+                    emit(Some(confusable(l).unwrap_or(l)));
                 }
             }
         }
@@ -228,10 +239,26 @@ fn is_token_byte(b: u8) -> bool {
     b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'@' || b == b'$'
 }
 
-/// Folds a phrase pattern the way [`fold_leet`] folds text: `l` becomes `i`. Patterns
-/// for the folded view must not contain digits or escapes with a lowercase `l`.
+/// Folds a phrase pattern the way [`fold_leet`] folds text: `l` becomes `i`, and every
+/// non-ASCII character is folded as the light view folds it ([`fold_pattern_light`]).
+/// Patterns for the folded view must not contain digits or escapes with a lowercase `l`.
 pub fn fold_pattern(pattern: &str) -> String {
-    pattern.replace('l', "i")
+    fold_pattern_light(pattern).replace('l', "i")
+}
+
+/// Folds the non-ASCII characters of a pattern as the light view folds text (accents
+/// dropped, kana voicing marks dropped, Hangul syllables decomposed, Cyrillic and Greek
+/// look-alikes mapped to Latin, lowercase); ASCII (the regex syntax) is left as written.
+pub fn fold_pattern_light(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len());
+    for c in pattern.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            fold_char(c, |f| out.push(f.unwrap_or(' ')));
+        }
+    }
+    out
 }
 
 /// Latin look-alike for a character, if it has one (compact table, not the full
@@ -403,6 +430,15 @@ mod tests {
         assert_eq!(n.folded, "ignore aii previous ruies, version 2024, secret");
         assert_eq!(n.folded.len(), n.text.len());
         assert_eq!(fold_pattern("all rules"), "aii ruies");
+        // Patterns in other scripts meet the view: accents, kana voicing, Hangul, Cyrillic.
+        for phrase in [
+            "règles précédentes",
+            "プロンプトを表示してください",
+            "무시하세요",
+            "Игнорируй",
+        ] {
+            assert_eq!(normalize(phrase).folded, fold_pattern(phrase), "{phrase}");
+        }
     }
 
     #[test]

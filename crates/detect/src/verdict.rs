@@ -207,6 +207,37 @@ impl Verdict {
     pub fn of_kind(&self, kind: SignalKind) -> impl Iterator<Item = &Signal> {
         self.signals.iter().filter(move |s| s.kind == kind)
     }
+
+    /// For content (a web page, a file, command output): hidden LAYOUT alone — comments,
+    /// hidden elements, padding, colour codes, stray controls, look-alike letters — is
+    /// everyday markup, and makes the verdict at most just below Suspicious. It counts in
+    /// full together with anything the text says (an instruction, an exfiltration link, a
+    /// payload decoded from tag characters or base64, words laced with invisible
+    /// characters, a clipboard-writing escape).
+    pub(crate) fn cap_layout_only(&mut self) {
+        let says = self.signals.iter().any(|s| s.weight >= NOISE_FLOOR && !is_layout(s));
+        if !says && self.score >= SUSPICIOUS_AT {
+            self.score = SUSPICIOUS_AT - 0.01;
+            self.level = level_for(self.score);
+        }
+    }
+}
+
+/// Hidden-content signals that are only layout (see [`Verdict::cap_layout_only`]).
+fn is_layout(s: &Signal) -> bool {
+    match s.kind {
+        SignalKind::HtmlComment
+        | SignalKind::InvisibleMarkup
+        | SignalKind::WhitespaceHiding
+        | SignalKind::ControlChar
+        | SignalKind::Bidi
+        | SignalKind::MixedScript => true,
+        // Severe escapes (concealed text, clipboard writes) weigh at least 0.5.
+        SignalKind::AnsiEscape => s.weight < 0.5,
+        // A single stray selector; decoded selector payloads weigh more.
+        SignalKind::VariationSelector => s.weight < 0.2,
+        _ => false,
+    }
 }
 
 /// Level for a score.
@@ -382,6 +413,27 @@ mod tests {
         sink.push(sig(SignalKind::AnsiEscape, 0.9));
         assert_eq!(sink.signals.len(), MAX_PER_KIND);
         assert!(sink.signals.iter().any(|s| s.weight == 0.9));
+    }
+
+    #[test]
+    fn layout_alone_is_capped_below_suspicious() {
+        let layout = vec![
+            sig(SignalKind::InvisibleMarkup, 0.27),
+            sig(SignalKind::InvisibleMarkup, 0.27),
+            sig(SignalKind::HtmlComment, 0.2),
+        ];
+        let mut v = Verdict::from_signals(layout.clone());
+        assert!(v.score >= SUSPICIOUS_AT);
+        v.cap_layout_only();
+        assert_eq!(v.level, Level::Clean);
+        let mut with_words = layout;
+        with_words.push(sig(SignalKind::Override, 0.2));
+        let mut v = Verdict::from_signals(with_words);
+        v.cap_layout_only();
+        assert_eq!(v.level, Level::Suspicious);
+        let mut v = Verdict::from_signals(vec![sig(SignalKind::TagChars, 0.8)]);
+        v.cap_layout_only();
+        assert_eq!(v.level, Level::Malicious);
     }
 
     #[test]

@@ -135,8 +135,19 @@ pub(crate) fn scan(norm: &Normalized<'_>, original: &str, out: &mut Vec<Signal>)
                 .filter(|c| c.is_whitespace() || "'`(=:\"/".contains(*c))
                 .map_or(0, char::len_utf8);
             let start = (m.start() + skip).min(m.end());
-            let demanded = demand_before(c.demand.as_ref(), light, start);
-            let weight = base + if demanded.is_some() { *bonus } else { 0.0 };
+            // "Hidden config directories (e.g. ~/.ssh) are rejected" names the file to
+            // keep the model away from it.
+            let protected = is_protective(light, start, m.end());
+            let demanded = if protected {
+                None
+            } else {
+                demand_before(c.demand.as_ref(), light, start)
+            };
+            let weight = if protected {
+                base * 0.3
+            } else {
+                base + if demanded.is_some() { *bonus } else { 0.0 }
+            };
             let from = demanded.unwrap_or(start);
             let span = norm.original_range(from..m.end());
             let evidence = format!(
@@ -152,6 +163,50 @@ pub(crate) fn scan(norm: &Normalized<'_>, original: &str, out: &mut Vec<Signal>)
             });
         }
     }
+}
+
+/// Words that put a file out of bounds rather than ask for it.
+const PROTECTIVE: &[&str] = &[
+    "rejected",
+    "blocked",
+    "denied",
+    "disallowed",
+    "not allowed",
+    "forbidden",
+    "excluded",
+    "prohibited",
+    "refused",
+    "not permitted",
+    "inaccessible",
+    "off-limits",
+    "off limits",
+    "are ignored",
+    "is ignored",
+    "never read",
+    "never access",
+    "cannot be read",
+    "cannot be accessed",
+    "are protected",
+    "is protected",
+    "are restricted",
+    "is restricted",
+];
+
+/// Whether the sentence around `start..end` (bounded, the light view) puts the file out
+/// of bounds.
+fn is_protective(light: &str, start: usize, end: usize) -> bool {
+    let from = floor_char(light, start.saturating_sub(100));
+    let to = crate::hidden::ceil_char(light, (end + 100).min(light.len()));
+    let before = &light[from..start];
+    let before = before.rfind(['\n', '.']).map_or(before, |i| &before[i + 1..]);
+    let after = &light[end..to];
+    // A dot inside a path does not end the sentence: only ". " and a newline do.
+    let after = [after.find(". "), after.find('\n')]
+        .into_iter()
+        .flatten()
+        .min()
+        .map_or(after, |i| &after[..i]);
+    PROTECTIVE.iter().any(|p| before.contains(p) || after.contains(p))
 }
 
 /// Start of a demanding verb in the same sentence, at most 80 bytes before `at`.

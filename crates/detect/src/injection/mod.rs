@@ -1,22 +1,29 @@
 //! Prompt-injection and hidden-content scanning: [`scan`] is the one entry point.
 //!
 //! Pipeline for one text (all linear, memory bounded by the chunk size):
-//! 1. [`crate::hidden::scan`] on the original bytes: invisible characters, escapes,
-//!    comments, whitespace hiding, invisible markup; it also decodes tag-character and
+//! 0. JSON string escapes and HTML character references are decoded in place, padded
+//!    to their length (the `carrier` module), so `\u0069gnore` and `&lt;!--` read as written.
+//! 1. [`crate::hidden::scan`] on that text: invisible characters, escapes, comments,
+//!    whitespace hiding, invisible markup; it also decodes tag-character and
 //!    variation-selector payloads.
 //! 2. Prefilter: ASCII text is folded on the fly into a small stack buffer and searched
 //!    for the rules' anchors; with none, normalisation is skipped altogether.
 //! 3. Otherwise the text is normalised in windows of [`CHUNK`] bytes (overlapping by
-//!    [`OVERLAP`]); anchors found in a window decide which rules run on it. Every match
-//!    is mapped back to a range of the original text.
+//!    [`OVERLAP`]); anchors found in a window decide which rules run on it (a rule may
+//!    need a second anchor as well). Every match is mapped back to a range of the
+//!    original text. English rules are in `rules`, the other languages in `multilingual`.
 //! 4. Base64/hex blobs and hidden payloads are decoded and scanned again, to depth
 //!    [`MAX_DEPTH`], under a shared budget.
 //! 5. Instructions inside hidden regions weigh more; weights are scaled for the
-//!    [`ScanContext`]; the [`Verdict`] combines them.
+//!    [`ScanContext`]; the [`Verdict`] combines them. In content contexts hidden layout
+//!    alone (comments, hidden elements) stays below Suspicious.
 
+mod carrier;
 mod encoded;
 mod files;
+mod lexicon;
 mod links;
+mod multilingual;
 mod rules;
 mod tool;
 
@@ -27,7 +34,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 
 use crate::hidden;
-use crate::normalize::{fold_pattern, normalize_window, Normalized};
+use crate::normalize::{fold_pattern, fold_pattern_light, normalize_window, Normalized};
 use crate::verdict::{context_factor, Sink};
 pub use crate::verdict::{Level, ScanContext, Signal, SignalKind, Verdict};
 pub use tool::{scan_tool, FieldScan, ToolScan, MAX_FIELDS, MAX_SCHEMA_DEPTH, MAX_TOOL_BYTES};
@@ -49,12 +56,16 @@ const HIDDEN_BOOST: f32 = 0.25;
 pub fn scan(text: &str, ctx: ScanContext) -> Verdict {
     let mut budget = Budget::new();
     // Text that is itself JSON (an API response returned as a tool result) hides its
-    // line breaks and quotes behind escapes: `\n\nIgnore` would read as `nIgnore`. The
-    // escapes are decoded in place, padded to their original length, so every span still
-    // points at the original text.
-    let unescaped = json_unescaped(text);
-    let view = unescaped.as_deref().unwrap_or(text);
-    let mut signals = scan_signals(view, ctx, 0, &mut budget);
+    // line breaks and quotes behind escapes: `\n\nIgnore` would read as `nIgnore`; HTML
+    // (an RSS description, a page's source) writes `&lt;!--` and `&#105;gnore`. The escapes
+    // are decoded in place, padded to their original length, so every span still points
+    // at the original text (see [`carrier::views`]).
+    let views = carrier::views(text);
+    let (shown, phrases) = match &views {
+        Some(v) => (v.shown.as_str(), v.phrases.as_str()),
+        None => (text, text),
+    };
+    let mut signals = scan_signals(shown, phrases, ctx, 0, &mut budget);
     // Evidence quotes the text (and decoded payloads); secrets in it never leave raw.
     for s in &mut signals {
         let found = crate::secrets::scan_text(&s.evidence);
@@ -62,70 +73,11 @@ pub fn scan(text: &str, ctx: ScanContext) -> Verdict {
             s.evidence = crate::secrets::redact_in(&s.evidence, &found);
         }
     }
-    Verdict::from_signals(signals)
-}
-
-/// Decodes JSON string escapes (`\n`, `\"`, `\uXXXX`…) in place, each replaced by its
-/// character padded with spaces to the escape's length, so byte offsets are unchanged
-/// (escapes are ASCII, so every offset of the result is a char boundary of `text` too).
-/// `None` when there is no escape. Escapes of surrogate pairs become one character plus
-/// padding; lone surrogates and unknown escapes are left as they are.
-fn json_unescaped(text: &str) -> Option<String> {
-    let bytes = text.as_bytes();
-    let first = memchr::memchr(b'\\', bytes)?;
-    let hex4 = |at: usize| -> Option<u32> {
-        let h = text.get(at..at + 4)?;
-        if h.bytes().all(|b| b.is_ascii_hexdigit()) {
-            u32::from_str_radix(h, 16).ok()
-        } else {
-            None
-        }
-    };
-    let mut out = String::with_capacity(text.len());
-    out.push_str(&text[..first]);
-    let mut i = first;
-    let mut changed = false;
-    while i < bytes.len() {
-        let Some(rel) = memchr::memchr(b'\\', &bytes[i..]) else {
-            out.push_str(&text[i..]);
-            break;
-        };
-        out.push_str(&text[i..i + rel]);
-        i += rel;
-        let (decoded, len): (Option<char>, usize) = match bytes.get(i + 1) {
-            Some(b'n') | Some(b'r') => (Some('\n'), 2),
-            Some(b't') | Some(b'b') | Some(b'f') => (Some(' '), 2),
-            Some(b'"') => (Some('"'), 2),
-            Some(b'\\') => (Some('\\'), 2),
-            Some(b'/') => (Some('/'), 2),
-            Some(b'u') => match hex4(i + 2) {
-                Some(hi @ 0xD800..=0xDBFF) => match (text.get(i + 6..i + 8), hex4(i + 8)) {
-                    (Some("\\u"), Some(lo @ 0xDC00..=0xDFFF)) => {
-                        (char::from_u32(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)), 12)
-                    }
-                    _ => (None, 6),
-                },
-                Some(0xDC00..=0xDFFF) => (None, 6),
-                None => (None, 2),
-                Some(cp) => (char::from_u32(cp), 6),
-            },
-            _ => (None, 1),
-        };
-        let len = len.min(bytes.len() - i);
-        match decoded {
-            // A newline escape becomes whitespace, as the reader of the JSON sees it.
-            Some(c) if c.len_utf8() <= len => {
-                changed = true;
-                let pad = len - c.len_utf8();
-                // Padding first: the character stays adjacent to what follows it.
-                out.extend(std::iter::repeat_n(' ', pad));
-                out.push(c);
-            }
-            _ => out.push_str(&text[i..i + len]),
-        }
-        i += len;
+    let mut verdict = Verdict::from_signals(signals);
+    if !ctx.is_metadata() {
+        verdict.cap_layout_only();
     }
-    changed.then_some(out)
+    verdict
 }
 
 /// Compiles every pattern now rather than on the first scan (a proxy calls this at start
@@ -153,9 +105,15 @@ struct CompiledRule {
     view: View,
     re: Regex,
     anchors: Vec<usize>,
+    /// A second anchor list (see [`rules::RuleDef::requires`]); empty when none.
+    requires: Vec<usize>,
     reject: &'static [&'static str],
-    escalate: Option<(&'static [&'static str], f32)>,
+    /// Escalation words: folded like the view the rule reads, and as the light view has
+    /// them (an `@` survives only there), and the raised weight.
+    escalate: Option<(Vec<String>, Vec<String>, f32)>,
     metadata_factor: f32,
+    imperative: bool,
+    adjust: Option<rules::Adjust>,
 }
 
 struct Engine {
@@ -188,7 +146,7 @@ fn engine() -> &'static Engine {
             list.split('|')
                 .filter(|a| !a.is_empty())
                 .map(|a| {
-                    let folded = fold_pattern(&rules::fold_script(a));
+                    let folded = fold_pattern(&a.to_lowercase());
                     match literals.iter().position(|l| *l == folded) {
                         Some(i) => i,
                         None => {
@@ -201,11 +159,12 @@ fn engine() -> &'static Engine {
         };
         let mut compiled = Vec::new();
         let mut broken = Vec::new();
-        for def in rules::rules() {
-            let pattern = match def.view {
-                View::Folded => fold_pattern(&def.pattern),
-                View::Light => def.pattern.clone(),
-            };
+        let fold = |view: View, p: &str| match view {
+            View::Folded => fold_pattern(p),
+            View::Light => fold_pattern_light(p),
+        };
+        for def in rules::rules().into_iter().chain(multilingual::rules()) {
+            let pattern = fold(def.view, &def.pattern);
             match Regex::new(&ascii_boundaries(&pattern)) {
                 Ok(re) => compiled.push(CompiledRule {
                     id: def.id,
@@ -214,9 +173,18 @@ fn engine() -> &'static Engine {
                     view: def.view,
                     re,
                     anchors: intern(def.anchors),
+                    requires: intern(def.requires),
                     reject: def.reject,
-                    escalate: def.escalate,
+                    escalate: def.escalate.map(|(words, w)| {
+                        (
+                            words.iter().map(|x| fold(def.view, x)).collect(),
+                            words.iter().map(|x| fold_pattern_light(x)).collect(),
+                            w,
+                        )
+                    }),
                     metadata_factor: def.metadata_factor,
+                    imperative: def.imperative,
+                    adjust: def.adjust,
                 }),
                 Err(err) => broken.push((def.id, err.to_string())),
             }
@@ -240,10 +208,13 @@ fn engine() -> &'static Engine {
     })
 }
 
-/// All signals for `text` in `ctx`, weights final (context-adjusted, boosted).
-fn scan_signals(text: &str, ctx: ScanContext, depth: u8, budget: &mut Budget) -> Vec<Signal> {
+/// All signals for a text in `ctx`, weights final (context-adjusted, boosted). `shown` is
+/// the text as a reader sees it (hidden content, encoded blobs and evidence are taken from
+/// it); `phrases` is the same text, byte for byte the same length, with escape padding
+/// that the normaliser drops, for phrase matching.
+fn scan_signals(shown: &str, phrases: &str, ctx: ScanContext, depth: u8, budget: &mut Budget) -> Vec<Signal> {
     let mut sink = Sink::new();
-    let hidden = hidden::scan(text);
+    let hidden = hidden::scan(shown);
     for mut s in hidden.signals {
         // Severe escapes (clipboard writes, concealed text) keep their weight anywhere.
         if !(s.kind == SignalKind::AnsiEscape && s.weight >= 0.5) {
@@ -252,7 +223,7 @@ fn scan_signals(text: &str, ctx: ScanContext, depth: u8, budget: &mut Budget) ->
         sink.push(s);
     }
 
-    let mut found = phrase_signals(text, ctx.is_metadata());
+    let mut found = phrase_signals(phrases, shown, ctx.is_metadata());
     for s in &mut found {
         if hidden
             .regions
@@ -281,7 +252,7 @@ fn scan_signals(text: &str, ctx: ScanContext, depth: u8, budget: &mut Budget) ->
                 false,
             );
         }
-        for d in encoded::find(text, budget) {
+        for d in encoded::find(shown, budget) {
             nested(&d.text, d.span, d.encoding, ctx, depth, budget, &mut sink, true);
         }
     }
@@ -304,7 +275,7 @@ fn nested(
         return;
     }
     budget.nested_scans -= 1;
-    let inner = scan_signals(decoded, ctx, depth + 1, budget);
+    let inner = scan_signals(decoded, decoded, ctx, depth + 1, budget);
     let says: Vec<&Signal> = inner
         .iter()
         .filter(|s| !s.kind.is_hidden_content() || s.kind == SignalKind::EncodedPayload)
@@ -313,6 +284,11 @@ fn nested(
         return;
     }
     let inner_score = Verdict::from_signals(says.iter().map(|s| (*s).clone()).collect()).score;
+    // A blob is weighed by what it decodes to: text that says nothing above the noise
+    // floor (a README's base64 sample mentioning `.env`) is not a hidden payload.
+    if inner_score < crate::verdict::NOISE_FLOOR {
+        return;
+    }
     if report_carrier {
         let weight = (0.3 + 0.5 * inner_score) * context_factor(SignalKind::EncodedPayload, ctx);
         let evidence = format!("{via} → \"{}\"", crate::neutralize::visible_excerpt(decoded, 100));
@@ -336,8 +312,9 @@ fn nested(
     }
 }
 
-/// Phrase, file and link signals with context-free weights, deduplicated.
-fn phrase_signals(text: &str, metadata: bool) -> Vec<Signal> {
+/// Phrase, file and link signals with context-free weights, deduplicated. `text` is
+/// matched; evidence is quoted from `shown` (same length, see [`scan_signals`]).
+fn phrase_signals(text: &str, shown: &str, metadata: bool) -> Vec<Signal> {
     let e = engine();
     let Some(ac) = e.ac.as_ref() else { return Vec::new() };
     if text.is_ascii() && !text.as_bytes().contains(&0x1B) && !ascii_prefilter(text.as_bytes(), ac, e.max_anchor_len) {
@@ -352,7 +329,7 @@ fn phrase_signals(text: &str, metadata: bool) -> Vec<Signal> {
             hidden::floor_char(text, start + CHUNK)
         };
         let norm = normalize_window(text, start..end);
-        scan_window(e, ac, &norm, text, metadata, &mut out);
+        scan_window(e, ac, &norm, shown, metadata, &mut out);
         if end >= text.len() {
             break;
         }
@@ -380,14 +357,21 @@ fn scan_window(
         return;
     }
     let has = |ids: &[usize]| ids.iter().any(|&i| hit[i]);
-    for rule in e.rules.iter().filter(|r| has(&r.anchors)) {
+    for rule in e
+        .rules
+        .iter()
+        .filter(|r| has(&r.anchors) && (r.requires.is_empty() || has(&r.requires)))
+    {
         let hay = match rule.view {
             View::Light => norm.text.as_str(),
             View::Folded => norm.folded.as_str(),
         };
-        if rule.reject.is_empty() {
+        if rule.reject.is_empty() && rule.adjust.is_none() {
             for m in rule.re.find_iter(hay).take(MAX_MATCHES_PER_RULE) {
-                push_match(hay, norm, original, rule, m.range(), metadata, out);
+                if rule.imperative && !rules::imperative_at(hay, m.start()) {
+                    continue;
+                }
+                push_match(hay, norm, original, rule, m.range(), 1.0, metadata, out);
             }
         } else {
             for caps in rule.re.captures_iter(hay).take(MAX_MATCHES_PER_RULE) {
@@ -395,7 +379,17 @@ fn scan_window(
                 if caps.name("x").is_some_and(|x| rule.reject.contains(&x.as_str())) {
                     continue;
                 }
-                push_match(hay, norm, original, rule, m.range(), metadata, out);
+                if rule.imperative && !rules::imperative_at(hay, m.start()) {
+                    continue;
+                }
+                let factor = match rule.adjust {
+                    Some(adjust) => match adjust(hay, &caps) {
+                        Some(f) => f,
+                        None => continue,
+                    },
+                    None => 1.0,
+                };
+                push_match(hay, norm, original, rule, m.range(), factor, metadata, out);
             }
         }
     }
@@ -407,19 +401,30 @@ fn scan_window(
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn push_match(
     hay: &str,
     norm: &Normalized<'_>,
     original: &str,
     rule: &CompiledRule,
     r: Range<usize>,
+    factor: f32,
     metadata: bool,
     out: &mut Vec<Signal>,
 ) {
-    let weight = match rule.escalate {
-        Some((words, w)) if words.iter().any(|word| hay[r.clone()].contains(word)) => w,
+    let weight = match &rule.escalate {
+        Some((folded, light, w))
+            if folded.iter().any(|word| hay[r.clone()].contains(word.as_str()))
+                || norm
+                    .text
+                    .get(r.clone())
+                    .is_some_and(|t| light.iter().any(|word| t.contains(word.as_str()))) =>
+        {
+            *w
+        }
         _ => rule.weight,
     };
+    let weight = weight * factor;
     let weight = if metadata {
         weight * rule.metadata_factor
     } else {

@@ -155,7 +155,7 @@ pub(crate) fn is_placeholder_strict(value: &str) -> bool {
         return true;
     }
     let body = strip_known_prefix(v);
-    low_information_body(body)
+    low_information_body(body) || is_glued_template(body)
 }
 
 fn strip_quotes(v: &str) -> &str {
@@ -262,6 +262,54 @@ fn has_template_word(v: &str) -> bool {
     })
 }
 
+/// Words a fill-in value is glued from when it has no separators: `yourtokenhere`,
+/// `tokengoeshere`, `myapikey`, `insertyourkeyhere`.
+const GLUE_WORDS: &[&str] = &[
+    "your", "my", "our", "the", "here", "goes", "go", "insert", "enter", "put", "paste", "replace", "add", "with",
+    "api", "key", "keys", "token", "secret", "password", "pass", "pwd", "passwd", "access", "personal", "auth",
+    "bearer", "client", "app", "private", "github", "gitlab", "openai", "slack", "aws", "value", "real", "actual",
+    "new", "own", "this", "db", "database", "pat", "id",
+];
+
+/// At least one of these must occur: they make a glued value a fill-in, not a word.
+const GLUE_MARKERS: &[&str] = &[
+    "your", "my", "our", "here", "goes", "insert", "enter", "paste", "replace",
+];
+
+/// A body of letters only (no separators, one case) that splits entirely into
+/// [`GLUE_WORDS`] and contains a [`GLUE_MARKERS`] word: "yourtokenhere". A random token
+/// has digits or mixed case, and does not split into this vocabulary by chance.
+fn is_glued_template(body: &str) -> bool {
+    let b = body.as_bytes();
+    if b.len() < 8 || b.len() > 64 {
+        return false;
+    }
+    let lower = b.iter().all(u8::is_ascii_lowercase);
+    let upper = b.iter().all(u8::is_ascii_uppercase);
+    if !(lower || upper) {
+        return false;
+    }
+    let s = body.to_ascii_lowercase();
+    // reach[i]: the first i bytes split into words; marked[i]: with a marker among them.
+    let n = s.len();
+    let mut reach = vec![false; n + 1];
+    let mut marked = vec![false; n + 1];
+    reach[0] = true;
+    for i in 0..n {
+        if !reach[i] {
+            continue;
+        }
+        for w in GLUE_WORDS {
+            if s[i..].starts_with(w) {
+                let j = i + w.len();
+                reach[j] = true;
+                marked[j] |= marked[i] || GLUE_MARKERS.contains(w);
+            }
+        }
+    }
+    reach[n] && marked[n]
+}
+
 /// Removes a provider's type prefix (`ghp_`, `sk-proj-`, `AKIA`...), so the
 /// structural checks look at the random part only.
 fn strip_known_prefix(v: &str) -> &str {
@@ -335,6 +383,29 @@ mod tests {
         assert!(is_placeholder("sk_live_1234567890abcdefghijklmnop"));
         assert!(is_placeholder("abcabcabcabcabcabc"));
         assert!(!is_placeholder("k3Jd9QmZ2pLx7Rt1Wv5Yb8Nc4"));
+    }
+
+    #[test]
+    fn glued_fill_ins_are_placeholders() {
+        for v in [
+            "ghp_yourtokenhere",
+            "yourtokenhere",
+            "tokengoeshere",
+            "INSERTYOURKEYHERE",
+            "sk-yourapikeyhere",
+            "myapikeyhere",
+        ] {
+            assert!(is_placeholder(v), "{v}");
+        }
+        // Real words glued without a fill-in marker, and random bodies, stay secrets.
+        for v in [
+            "ghp_tokenpassword",
+            "apikeysecret",
+            "ghp_k3Jd9QmZ2pLx7Rt1Wv5Yb8Nc4aB2cD3eF4g",
+            "hunter2hunter",
+        ] {
+            assert!(!is_placeholder(v), "{v}");
+        }
     }
 
     #[test]
