@@ -927,8 +927,14 @@ fn toxic_flow_keeps_projects_apart() {
         )
     };
     // A source in one project and a sink in another never run together.
-    let a = project("a", json!({ "fetch": { "command": "uvx", "args": ["mcp-server-fetch"] } }));
-    let b = project("b", json!({ "github": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-github"] } }));
+    let a = project(
+        "a",
+        json!({ "fetch": { "command": "uvx", "args": ["mcp-server-fetch"] } }),
+    );
+    let b = project(
+        "b",
+        json!({ "github": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-github"] } }),
+    );
     assert!(run("toxic-flow", &[a.clone(), b.clone()]).is_empty());
     // The same two in one project do.
     let both = project(
@@ -947,7 +953,10 @@ fn toxic_flow_keeps_projects_apart() {
         &json!({ "mcpServers": { "slack": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-slack"] } } })
             .to_string(),
     );
-    let c = project("c", json!({ "browser": { "command": "npx", "args": ["-y", "@playwright/mcp@0.0.41"] } }));
+    let c = project(
+        "c",
+        json!({ "browser": { "command": "npx", "args": ["-y", "@playwright/mcp@0.0.41"] } }),
+    );
     let f = run("toxic-flow", &[user, a, b, c]);
     let slack: Vec<_> = f.iter().filter(|x| x.server.as_deref() == Some("slack")).collect();
     assert_eq!(slack.len(), 1, "{f:#?}");
