@@ -2,18 +2,21 @@
 //! render, and map what is left to the exit code.
 
 use crate::args::{AuditArgs, FormatArg, OutputArgs};
-use crate::sources::{self, Sources};
+use crate::sources;
 use crate::{state, term, CliError, Outcome};
 use mcpward_analyze::report::{self, OutputFormat, RenderOptions, Report};
 use mcpward_analyze::suppress::{self, Allow, Baseline};
-use mcpward_analyze::{rules, run_rules, Context, Finding, Severity};
+use mcpward_analyze::{rules, run_rules, Context, Severity};
 use std::path::{Path, PathBuf};
 
 pub fn run(args: &AuditArgs) -> Result<Outcome, CliError> {
     let src = sources::load(&args.source.paths, &args.source.discovery)?;
     let state_dir = state::state_dir(&src.home);
     let (key, key_note) = state::fingerprint_key(&state_dir);
-    let (findings, mut errors) = analyse(&src, &key);
+    let cx = Context::new(&src.files, &src.home, &key);
+    let mut findings = run_rules(&cx, &rules::all());
+    // Problems reaching the paths asked for are errors of the run.
+    let mut errors = src.errors.clone();
     errors.extend(key_note);
 
     if let Some(path) = &args.write_baseline {
@@ -27,7 +30,6 @@ pub fn run(args: &AuditArgs) -> Result<Outcome, CliError> {
         return Ok(Outcome::Clean);
     }
 
-    let mut findings = findings;
     let baseline = args.baseline.as_deref().map(read_baseline).transpose()?;
     let allows = read_allows(args.config.as_deref(), &state_dir)?;
     let rep = suppress::apply(&mut findings, &args.ignore, baseline.as_ref(), &allows, state::today());
@@ -38,12 +40,6 @@ pub fn run(args: &AuditArgs) -> Result<Outcome, CliError> {
 
     let report = Report::new(&src.files, findings, errors, &src.home);
     render_and_exit(&report, &args.output, &src.home)
-}
-
-/// Runs every static rule. Problems finding the paths are errors of the run.
-pub fn analyse(src: &Sources, key: &mcpward_detect::secrets::FingerprintKey) -> (Vec<Finding>, Vec<String>) {
-    let cx = Context::new(&src.files, &src.home, key);
-    (run_rules(&cx, &rules::all()), src.errors.clone())
 }
 
 /// Renders, writes, and decides the exit code from unsuppressed findings.

@@ -305,3 +305,57 @@ fn checklist_command() {
     );
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn unwritable_output_and_baseline_are_runtime_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), ".cursor/mcp.json", RISKY);
+    let state = fixed_state();
+    // A directory that does not exist stands in for a full or read-only disk.
+    for flag in ["--output", "--write-baseline"] {
+        let out = mcpward(
+            &["audit", ".", flag, "no/such/dir/file.json"],
+            dir.path(),
+            state.path(),
+            dir.path(),
+        );
+        assert_eq!(out.status.code(), Some(2), "{flag}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("cannot write no/such/dir/file.json"),
+            "{flag}: {}",
+            stderr(&out)
+        );
+    }
+}
+
+#[test]
+fn auditing_another_home_writes_nothing_into_it() {
+    let audited = tempfile::tempdir().unwrap();
+    write(audited.path(), ".cursor/mcp.json", RISKY);
+    let real_home = tempfile::tempdir().unwrap();
+    let args = [
+        "audit",
+        "--home",
+        audited.path().to_str().unwrap(),
+        "--fail-on",
+        "never",
+    ];
+    let out = command(&args, real_home.path(), real_home.path(), real_home.path())
+        .env_remove("MCPWARD_HOME")
+        .env_remove("XDG_DATA_HOME")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // The key lives in the real user's state directory, not in the tree audited.
+    assert!(real_home.path().join(".local/share/mcpward/fingerprint.key").is_file());
+    let mut entries: Vec<_> = std::fs::read_dir(audited.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    entries.sort();
+    assert_eq!(
+        entries,
+        [".cursor"],
+        "nothing but the config should be in the audited home"
+    );
+}

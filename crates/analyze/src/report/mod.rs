@@ -287,12 +287,6 @@ pub fn render(report: &Report, format: OutputFormat, opts: &RenderOptions<'_>) -
 // ---------------------------------------------------------------------------
 // Redaction of what a server summary shows.
 
-/// Replaces every known-format secret in `text` with its redacted form.
-pub fn redact_in(text: &str) -> String {
-    let ranges = secrets::scan_text(text).into_iter().map(|m| m.start..m.end).collect();
-    replace_ranges(text, ranges)
-}
-
 /// A command line as one shell-quoted string, with secrets in arguments redacted:
 /// known token formats anywhere, and high-entropy values given as `--token=…`,
 /// `--token …`, `API_KEY=…` or `Authorization: …`.
