@@ -53,6 +53,29 @@ pub fn normalize_window(text: &str, window: Range<usize>) -> Normalized<'_> {
         map: Vec::with_capacity(slice.len()),
         ws: None,
     };
+    walk(slice, &mut b);
+    let folded = fold_leet(&b.out);
+    Normalized {
+        original: text,
+        base: start,
+        text: b.out,
+        folded,
+        map: b.map,
+    }
+}
+
+/// What [`walk`] reports: the characters of the light view and the whitespace between
+/// them, each with the offset (in the walked text) of the character that produced it.
+pub(crate) trait Emit {
+    /// A whitespace character; `newline` when it breaks a line.
+    fn space(&mut self, at: usize, newline: bool);
+    /// A character of the light view (lowercase, folded; never whitespace).
+    fn char(&mut self, c: char, at: usize);
+}
+
+/// The one pass behind every view: drops what the light view drops (invisible
+/// characters, controls, terminal escapes), folds the rest, and reports it in order.
+pub(crate) fn walk(slice: &str, e: &mut impl Emit) {
     let bytes = slice.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -60,17 +83,17 @@ pub fn normalize_window(text: &str, window: Range<usize>) -> Normalized<'_> {
         if byte < 0x80 {
             match byte {
                 b' ' | b'\t' | 0x0B | 0x0C => {
-                    b.space(i, false);
+                    e.space(i, false);
                     i += 1;
                 }
                 b'\n' | b'\r' => {
-                    b.space(i, true);
+                    e.space(i, true);
                     i += 1;
                 }
                 0x1B => i += escape_len(bytes, i).0,
                 0x00..=0x1F | 0x7F => i += 1,
                 _ => {
-                    b.push_char(char::from(byte.to_ascii_lowercase()), i);
+                    e.char(char::from(byte.to_ascii_lowercase()), i);
                     i += 1;
                 }
             }
@@ -82,20 +105,15 @@ pub fn normalize_window(text: &str, window: Range<usize>) -> Normalized<'_> {
         // separately; here they are dropped so they cannot split the words around them.
         if class_of(c) == Class::Plain {
             if c.is_whitespace() {
-                b.space(i, matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}'));
+                e.space(i, matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}'));
             } else {
-                b.push_folded(c, i);
+                fold_char(c, |f| match f {
+                    Some(f) => e.char(f, i),
+                    None => e.space(i, false),
+                });
             }
         }
         i += len;
-    }
-    let folded = fold_leet(&b.out);
-    Normalized {
-        original: text,
-        base: start,
-        text: b.out,
-        folded,
-        map: b.map,
     }
 }
 
@@ -106,7 +124,7 @@ struct Builder {
     ws: Option<(usize, bool)>,
 }
 
-impl Builder {
+impl Emit for Builder {
     fn space(&mut self, at: usize, newline: bool) {
         match &mut self.ws {
             Some((_, nl)) => *nl |= newline,
@@ -114,7 +132,7 @@ impl Builder {
         }
     }
 
-    fn push_char(&mut self, c: char, at: usize) {
+    fn char(&mut self, c: char, at: usize) {
         if let Some((ws_at, nl)) = self.ws.take() {
             // Leading whitespace is dropped; elsewhere a run becomes one separator.
             if !self.out.is_empty() {
@@ -126,13 +144,6 @@ impl Builder {
         for _ in 0..c.len_utf8() {
             self.map.push(at as u32);
         }
-    }
-
-    fn push_folded(&mut self, c: char, at: usize) {
-        fold_char(c, |f| match f {
-            Some(f) => self.push_char(f, at),
-            None => self.space(at, false),
-        });
     }
 }
 
@@ -190,6 +201,13 @@ impl Normalized<'_> {
             .and_then(|t| t.chars().next())
             .map_or(0, char::len_utf8);
         start..(last + last_len).max(start)
+    }
+
+    /// The first byte of the views produced at or after original offset `at` (the views'
+    /// length when none is): maps a range of the original text into the views.
+    pub fn view_offset(&self, at: usize) -> usize {
+        let rel = at.saturating_sub(self.base);
+        self.map.partition_point(|&o| (o as usize) < rel)
     }
 
     /// Offset in the original text of the character that produced normalised byte `i`.

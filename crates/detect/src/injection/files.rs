@@ -2,15 +2,18 @@
 //! `.env` files is normal, a file listing shows `.ssh`); a demand to read or send one in
 //! the same sentence is strong.
 
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use regex::Regex;
 
+use super::window::in_area;
 use crate::hidden::floor_char;
 use crate::normalize::Normalized;
 use crate::verdict::{Signal, SignalKind};
 
-/// Anchors (see `rules.rs`): one must occur in the folded view for this pass to run.
+/// Words one of which must occur in the window (folded view) for this pass to report
+/// anything: the pass's context condition, kept from before it was gated (see `rules.rs`).
 pub(crate) const ANCHORS: &str = "ssh|id_rsa|id_dsa|id_ecdsa|id_ed|authorized_keys|aws|azure|gcloud|\
 application_default_credentials|kube|docker|terraform|gh/hosts|mcp|claude|cursor|windsurf|cline|.env|environ|\
 env var|printenv|passwd|shadow|sudoers|npmrc|netrc|pypirc|git-credentials|pgpass|.my.cnf|gnupg|password-store|\
@@ -121,12 +124,30 @@ pub(crate) fn warm_up() {
     let _ = compiled();
 }
 
-/// Sensitive-file signals (context-free weights) in one normalised window.
-pub(crate) fn scan(norm: &Normalized<'_>, original: &str, out: &mut Vec<Signal>) {
+/// The patterns this pass matches on the light view (the engine gates the pass on them).
+pub(crate) fn patterns() -> impl Iterator<Item = String> {
+    CLASSES.iter().map(|(p, ..)| super::ascii_boundaries(p))
+}
+
+/// How many matches each class may still report in the current window.
+pub(crate) fn quota() -> Vec<usize> {
+    vec![super::MAX_MATCHES; CLASSES.len()]
+}
+
+/// Sensitive-file signals (context-free weights) whose match starts in `area` of the
+/// normalised views; `quota` (from [`quota`]) bounds the matches per class and window.
+pub(crate) fn scan(
+    norm: &Normalized<'_>,
+    area: Range<usize>,
+    original: &str,
+    quota: &mut [usize],
+    out: &mut Vec<Signal>,
+) {
     let c = compiled();
     let light = norm.text.as_str();
-    for (re, base, bonus, label) in &c.classes {
-        for m in re.find_iter(light).take(super::MAX_MATCHES) {
+    for ((re, base, bonus, label), left) in c.classes.iter().zip(quota.iter_mut()) {
+        for m in in_area(re, light, area.clone()).take(*left) {
+            *left -= 1;
             // The `.env` pattern may start on the separator before the dot.
             let skip = m
                 .as_str()

@@ -7,9 +7,11 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use super::window::in_area;
 use crate::normalize::Normalized;
 use crate::verdict::{Signal, SignalKind};
 
+/// See `files::ANCHORS`.
 pub(crate) const ANCHORS: &str = "http";
 
 struct Compiled {
@@ -19,16 +21,22 @@ struct Compiled {
     placeholder: Regex,
 }
 
+const IMAGE: &str = r#"!\[[^\]\n]{0,200}\]\(\s?<?(https?://[^\s)>]{1,2048})|<img\b[^>]{0,300}?\bsrc\s?=\s?["']?(https?://[^"'\s>]{1,2048})"#;
+const LINK: &str = r"\[[^\]\n]{0,200}\]\(\s?<?(https?://[^\s)>]{1,2048})";
+const RAW: &str = r#"https?://[^\s)<>"'`]{1,2048}"#;
+
+/// The patterns this pass matches on the light view (the engine gates the pass on them).
+pub(crate) fn patterns() -> impl Iterator<Item = String> {
+    [IMAGE, LINK, RAW].into_iter().map(str::to_string)
+}
+
 fn compiled() -> Option<&'static Compiled> {
     static C: OnceLock<Option<Compiled>> = OnceLock::new();
     C.get_or_init(|| {
         Some(Compiled {
-            image: Regex::new(
-                r#"!\[[^\]\n]{0,200}\]\(\s?<?(https?://[^\s)>]{1,2048})|<img\b[^>]{0,300}?\bsrc\s?=\s?["']?(https?://[^"'\s>]{1,2048})"#,
-            )
-            .ok()?,
-            link: Regex::new(r"\[[^\]\n]{0,200}\]\(\s?<?(https?://[^\s)>]{1,2048})").ok()?,
-            raw: Regex::new(r#"https?://[^\s)<>"'`]{1,2048}"#).ok()?,
+            image: Regex::new(IMAGE).ok()?,
+            link: Regex::new(LINK).ok()?,
+            raw: Regex::new(RAW).ok()?,
             placeholder: Regex::new(
                 r"\{\{?\s?([a-z_ .-]{1,40})\s?\}?\}|%7b([a-z_ .%-]{1,40})%7d|\$\{?([a-z_]{1,40})\}?|<([a-z_ -]{1,40})>|\[([a-z_ -]{1,40})\]",
             )
@@ -110,19 +118,35 @@ pub(crate) fn warm_up() {
     let _ = compiled();
 }
 
-/// Exfiltration-link signals (context-free weights) in one normalised window.
-pub(crate) fn scan(norm: &Normalized<'_>, original: &str, out: &mut Vec<Signal>) {
+/// Exfiltration-link signals (context-free weights) whose match starts in `area` of the
+/// normalised views.
+/// How many images, links and bare URLs may still be reported in the current window.
+pub(crate) fn quota() -> [usize; 3] {
+    [super::MAX_MATCHES, super::MAX_MATCHES, super::MAX_MATCHES * 4]
+}
+
+pub(crate) fn scan(
+    norm: &Normalized<'_>,
+    area: Range<usize>,
+    original: &str,
+    quota: &mut [usize; 3],
+    out: &mut Vec<Signal>,
+) {
     let Some(c) = compiled() else { return };
     let light = norm.text.as_str();
     let mut covered: Vec<Range<usize>> = Vec::new();
-    for caps in c.image.captures_iter(light).take(super::MAX_MATCHES) {
+    let mut images = in_area(&c.image, light, area.clone());
+    for caps in std::iter::from_fn(|| images.next_captures()).take(quota[0]) {
+        quota[0] -= 1;
         let (Some(m), Some(url)) = (caps.get(0), caps.get(1).or_else(|| caps.get(2))) else {
             continue;
         };
         covered.push(url.range());
         judge(c, norm, original, m.range(), url.range(), Carrier::Image, out);
     }
-    for caps in c.link.captures_iter(light).take(super::MAX_MATCHES) {
+    let mut links = in_area(&c.link, light, area.clone());
+    for caps in std::iter::from_fn(|| links.next_captures()).take(quota[1]) {
+        quota[1] -= 1;
         let (Some(m), Some(url)) = (caps.get(0), caps.get(1)) else {
             continue;
         };
@@ -132,7 +156,8 @@ pub(crate) fn scan(norm: &Normalized<'_>, original: &str, out: &mut Vec<Signal>)
         covered.push(url.range());
         judge(c, norm, original, m.range(), url.range(), Carrier::Link, out);
     }
-    for m in c.raw.find_iter(light).take(super::MAX_MATCHES * 4) {
+    for m in in_area(&c.raw, light, area).take(quota[2]) {
+        quota[2] -= 1;
         if covered.iter().any(|r| r.start <= m.start() && m.start() < r.end) {
             continue;
         }

@@ -6,26 +6,32 @@
 //! 1. [`crate::hidden::scan`] on that text: invisible characters, escapes, comments,
 //!    whitespace hiding, invisible markup; it also decodes tag-character and
 //!    variation-selector payloads.
-//! 2. Prefilter: ASCII text is folded on the fly into a small stack buffer and searched
-//!    for the rules' anchors; with none, normalisation is skipped altogether.
-//! 3. Otherwise the text is normalised in windows of [`CHUNK`] bytes (overlapping by
-//!    [`OVERLAP`]); anchors found in a window decide which rules run on it (a rule may
-//!    need a second anchor as well). Every match is mapped back to a range of the
-//!    original text. English rules are in `rules`, the other languages in `multilingual`.
-//! 4. Base64/hex blobs and hidden payloads are decoded and scanned again, to depth
+//! 2. Phrases, in windows of [`CHUNK`] bytes (overlapping by [`OVERLAP`]): each rule's
+//!    own pattern says which pieces every match contains and how long a match can be
+//!    (the `gate` module, read once at start); one pass over the window's gate stream
+//!    finds the pieces, and each rule runs only within its reach of them, on normalised
+//!    views of just those regions (the `window` module). Every match is mapped back to a
+//!    range of the original text. A match counts only if the rule's context words
+//!    (its anchors) occur in the window. English rules are in `rules`, the other
+//!    languages in `multilingual`.
+//! 3. Base64/hex blobs and hidden payloads are decoded and scanned again, to depth
 //!    [`MAX_DEPTH`], under a shared budget.
-//! 5. Instructions inside hidden regions weigh more; weights are scaled for the
+//! 4. Instructions inside hidden regions weigh more; weights are scaled for the
 //!    [`ScanContext`]; the [`Verdict`] combines them. In content contexts hidden layout
 //!    alone (comments, hidden elements) stays below Suspicious.
 
 mod carrier;
 mod encoded;
 mod files;
+mod gate;
+#[cfg(test)]
+mod gate_tests;
 mod lexicon;
 mod links;
 mod multilingual;
 mod rules;
 mod tool;
+mod window;
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -34,7 +40,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 
 use crate::hidden;
-use crate::normalize::{fold_pattern, fold_pattern_light, normalize_window, Normalized};
+use crate::normalize::{fold_pattern, fold_pattern_light, Normalized};
 use crate::verdict::{context_factor, Sink};
 pub use crate::verdict::{Level, ScanContext, Signal, SignalKind, Verdict};
 pub use tool::{scan_tool, FieldScan, ToolScan, MAX_FIELDS, MAX_SCHEMA_DEPTH, MAX_TOOL_BYTES};
@@ -104,8 +110,14 @@ struct CompiledRule {
     weight: f32,
     view: View,
     re: Regex,
+    /// How far from one of its pieces a match can reach (see [`gate::Gate::reach`]), in
+    /// any text and in ASCII text.
+    reach: usize,
+    reach_ascii: usize,
+    /// The rule's context condition (see [`rules::RuleDef::anchors`]): indexes into
+    /// [`Engine::context`]; one of `anchors` and, when not empty, one of `requires` must
+    /// occur in the window for a match to count.
     anchors: Vec<usize>,
-    /// A second anchor list (see [`rules::RuleDef::requires`]); empty when none.
     requires: Vec<usize>,
     reject: &'static [&'static str],
     /// Escalation words: folded like the view the rule reads, and as the light view has
@@ -118,16 +130,84 @@ struct CompiledRule {
 
 struct Engine {
     rules: Vec<CompiledRule>,
-    /// Folded anchor literals, deduplicated.
-    ac: Option<AhoCorasick>,
-    anchor_count: usize,
-    max_anchor_len: usize,
+    /// The rules' pieces (see [`gate`]), in the gate stream, deduplicated.
+    gate: Option<AhoCorasick>,
+    /// For each piece, the searches it opens an area for (see [`Search`]).
+    piece_searches: Vec<Vec<u32>>,
+    /// The pieces themselves, in the order of `piece_searches` (for tests).
+    #[cfg_attr(not(test), allow(dead_code))]
+    gate_pieces: Vec<Vec<u8>>,
+    /// Searches with no usable piece: they run on every window.
+    ungated: Vec<u32>,
+    /// Reach of the file and link passes, in any text and in ASCII text.
+    files_reach: (usize, usize),
+    links_reach: (usize, usize),
+    /// The context words of every search (their anchors), in the gate stream: looked
+    /// for only in windows where some search matched.
+    context: Option<AhoCorasick>,
+    context_count: usize,
     files_anchors: Vec<usize>,
     links_anchors: Vec<usize>,
     /// Rules whose pattern failed to compile, with the error (a bug; tests assert this
     /// is empty, and at run time such a rule is skipped rather than panicking).
     #[cfg_attr(not(test), allow(dead_code))]
     broken: Vec<(&'static str, String)>,
+}
+
+/// What an area is searched for: rule `i` of [`Engine::rules`] for `i` below their count,
+/// then the file pass and the link pass.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Search {
+    Rule(usize),
+    Files,
+    Links,
+}
+
+impl Engine {
+    fn search(&self, id: u32) -> Search {
+        let i = id as usize;
+        let n = self.rules.len();
+        if i < n {
+            Search::Rule(i)
+        } else if i == n {
+            Search::Files
+        } else {
+            Search::Links
+        }
+    }
+
+    /// Whether search `id`'s context words occur (`seen` from [`Engine::context_seen`]).
+    fn context_holds(&self, id: u32, seen: &[bool]) -> bool {
+        let has = |ids: &[usize]| ids.iter().any(|&i| seen[i]);
+        match self.search(id) {
+            Search::Rule(i) => {
+                let r = &self.rules[i];
+                has(&r.anchors) && (r.requires.is_empty() || has(&r.requires))
+            }
+            Search::Files => has(&self.files_anchors),
+            Search::Links => has(&self.links_anchors),
+        }
+    }
+
+    /// Which context words occur in a window's gate stream.
+    fn context_seen(&self, units: &[u8]) -> Vec<bool> {
+        let mut seen = vec![false; self.context_count];
+        if let Some(ac) = &self.context {
+            for m in ac.find_overlapping_iter(units) {
+                seen[m.pattern().as_usize()] = true;
+            }
+        }
+        seen
+    }
+
+    fn reach(&self, id: u32, ascii: bool) -> usize {
+        let pick = |(any, in_ascii): (usize, usize)| if ascii { in_ascii } else { any };
+        match self.search(id) {
+            Search::Rule(i) => pick((self.rules[i].reach, self.rules[i].reach_ascii)),
+            Search::Files => pick(self.files_reach),
+            Search::Links => pick(self.links_reach),
+        }
+    }
 }
 
 /// `\b` in the patterns means an ASCII word boundary: the normalised views are mostly
@@ -138,15 +218,68 @@ pub(crate) fn ascii_boundaries(pattern: &str) -> String {
     pattern.replace(r"\b", r"(?-u:\b)")
 }
 
+/// Collects the pieces of each search and which searches each piece opens.
+#[derive(Default)]
+struct GateBuilder {
+    deriver: gate::Deriver,
+    pieces: Vec<Vec<u8>>,
+    index: std::collections::HashMap<Vec<u8>, usize>,
+    searches: Vec<Vec<u32>>,
+    ungated: Vec<u32>,
+}
+
+impl GateBuilder {
+    /// Adds search `id` gated by the union of the patterns' pieces; returns its reach.
+    /// A reach never exceeds the windows' overlap: a longer match could not be found
+    /// across a window boundary anyway.
+    fn add(&mut self, id: u32, view: View, patterns: &[String]) -> (usize, usize) {
+        let mut pieces = Vec::new();
+        let mut gated = true;
+        let (mut reach, mut reach_ascii) = (0, 0);
+        for p in patterns {
+            match self.deriver.derive(p, view) {
+                Ok(g) => {
+                    gated &= !g.pieces.is_empty();
+                    pieces.extend(g.pieces);
+                    reach = reach.max(g.reach);
+                    reach_ascii = reach_ascii.max(g.reach_ascii);
+                }
+                Err(_) => gated = false,
+            }
+        }
+        if gated {
+            for p in pieces {
+                let i = match self.index.get(&p) {
+                    Some(&i) => i,
+                    None => {
+                        self.index.insert(p.clone(), self.pieces.len());
+                        self.pieces.push(p);
+                        self.searches.push(Vec::new());
+                        self.pieces.len() - 1
+                    }
+                };
+                if !self.searches[i].contains(&id) {
+                    self.searches[i].push(id);
+                }
+            }
+        } else {
+            self.ungated.push(id);
+        }
+        (reach.min(OVERLAP), reach_ascii.min(OVERLAP))
+    }
+}
+
 fn engine() -> &'static Engine {
     static E: OnceLock<Engine> = OnceLock::new();
     E.get_or_init(|| {
-        let mut literals: Vec<String> = Vec::new();
+        // Context words, written unfolded: folded as patterns are, then as the gate
+        // stream shows them.
+        let mut literals: Vec<Vec<u8>> = Vec::new();
         let mut intern = |list: &str| -> Vec<usize> {
             list.split('|')
                 .filter(|a| !a.is_empty())
                 .map(|a| {
-                    let folded = fold_pattern(&a.to_lowercase());
+                    let folded = gate::in_stream(&fold_pattern(&a.to_lowercase()));
                     match literals.iter().position(|l| *l == folded) {
                         Some(i) => i,
                         None => {
@@ -159,48 +292,69 @@ fn engine() -> &'static Engine {
         };
         let mut compiled = Vec::new();
         let mut broken = Vec::new();
+        let mut gates = GateBuilder::default();
         let fold = |view: View, p: &str| match view {
             View::Folded => fold_pattern(p),
             View::Light => fold_pattern_light(p),
         };
         for def in rules::rules().into_iter().chain(multilingual::rules()) {
-            let pattern = fold(def.view, &def.pattern);
-            match Regex::new(&ascii_boundaries(&pattern)) {
-                Ok(re) => compiled.push(CompiledRule {
-                    id: def.id,
-                    kind: def.kind,
-                    weight: def.weight,
-                    view: def.view,
-                    re,
-                    anchors: intern(def.anchors),
-                    requires: intern(def.requires),
-                    reject: def.reject,
-                    escalate: def.escalate.map(|(words, w)| {
-                        (
-                            words.iter().map(|x| fold(def.view, x)).collect(),
-                            words.iter().map(|x| fold_pattern_light(x)).collect(),
-                            w,
-                        )
-                    }),
-                    metadata_factor: def.metadata_factor,
-                    imperative: def.imperative,
-                    adjust: def.adjust,
-                }),
+            let pattern = ascii_boundaries(&fold(def.view, &def.pattern));
+            match Regex::new(&pattern) {
+                Ok(re) => {
+                    let (reach, reach_ascii) = gates.add(compiled.len() as u32, def.view, &[pattern]);
+                    compiled.push(CompiledRule {
+                        id: def.id,
+                        kind: def.kind,
+                        weight: def.weight,
+                        view: def.view,
+                        re,
+                        reach,
+                        reach_ascii,
+                        anchors: intern(def.anchors),
+                        requires: intern(def.requires),
+                        reject: def.reject,
+                        escalate: def.escalate.map(|(words, w)| {
+                            (
+                                words.iter().map(|x| fold(def.view, x)).collect(),
+                                words.iter().map(|x| fold_pattern_light(x)).collect(),
+                                w,
+                            )
+                        }),
+                        metadata_factor: def.metadata_factor,
+                        imperative: def.imperative,
+                        adjust: def.adjust,
+                    })
+                }
                 Err(err) => broken.push((def.id, err.to_string())),
             }
         }
+        let n = compiled.len() as u32;
+        let files_reach = gates.add(n, View::Light, &files::patterns().collect::<Vec<_>>());
+        let links_reach = gates.add(n + 1, View::Light, &links::patterns().collect::<Vec<_>>());
         let files_anchors = intern(files::ANCHORS);
         let links_anchors = intern(links::ANCHORS);
-        let max_anchor_len = literals.iter().map(String::len).max().unwrap_or(1);
-        let ac = AhoCorasick::builder()
+        // A DFA: the gate reads every byte of every window; a few MiB buy several times
+        // the speed of the NFA.
+        // The automaton's own choice: with thousands of pieces, a compact NFA (a DFA
+        // would be several times faster but tens of MiB).
+        let gate = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&gates.pieces)
+            .ok();
+        let context = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .build(&literals)
             .ok();
         Engine {
             rules: compiled,
-            ac,
-            anchor_count: literals.len(),
-            max_anchor_len,
+            gate,
+            piece_searches: gates.searches,
+            gate_pieces: gates.pieces,
+            ungated: gates.ungated,
+            files_reach,
+            links_reach,
+            context,
+            context_count: literals.len(),
             files_anchors,
             links_anchors,
             broken,
@@ -316,10 +470,7 @@ fn nested(
 /// matched; evidence is quoted from `shown` (same length, see [`scan_signals`]).
 fn phrase_signals(text: &str, shown: &str, metadata: bool) -> Vec<Signal> {
     let e = engine();
-    let Some(ac) = e.ac.as_ref() else { return Vec::new() };
-    if text.is_ascii() && !text.as_bytes().contains(&0x1B) && !ascii_prefilter(text.as_bytes(), ac, e.max_anchor_len) {
-        return Vec::new();
-    }
+    let Some(gate) = e.gate.as_ref() else { return Vec::new() };
     let mut out = Vec::new();
     let mut start = 0;
     loop {
@@ -328,8 +479,7 @@ fn phrase_signals(text: &str, shown: &str, metadata: bool) -> Vec<Signal> {
         } else {
             hidden::floor_char(text, start + CHUNK)
         };
-        let norm = normalize_window(text, start..end);
-        scan_window(e, ac, &norm, shown, metadata, &mut out);
+        scan_window(e, gate, text, start..end, shown, metadata, &mut out);
         if end >= text.len() {
             break;
         }
@@ -339,66 +489,126 @@ fn phrase_signals(text: &str, shown: &str, metadata: bool) -> Vec<Signal> {
     dedupe(out)
 }
 
+/// One window: pieces, then areas, then each search over its areas (see [`window`]).
 fn scan_window(
     e: &Engine,
-    ac: &AhoCorasick,
-    norm: &Normalized<'_>,
+    gate: &AhoCorasick,
+    text: &str,
+    range: Range<usize>,
     original: &str,
     metadata: bool,
     out: &mut Vec<Signal>,
 ) {
-    let mut hit = vec![false; e.anchor_count];
-    let mut any = false;
-    for m in ac.find_overlapping_iter(norm.folded.as_str()) {
-        hit[m.pattern().as_usize()] = true;
-        any = true;
-    }
-    if !any {
+    let stream = window::Stream::new(text, range);
+    let areas = areas(e, gate, &stream);
+    if areas.is_empty() {
         return;
     }
-    let has = |ids: &[usize]| ids.iter().any(|&i| hit[i]);
-    for rule in e
-        .rules
-        .iter()
-        .filter(|r| has(&r.anchors) && (r.requires.is_empty() || has(&r.requires)))
-    {
-        let hay = match rule.view {
-            View::Light => norm.text.as_str(),
-            View::Folded => norm.folded.as_str(),
-        };
-        if rule.reject.is_empty() && rule.adjust.is_none() {
-            for m in rule.re.find_iter(hay).take(MAX_MATCHES_PER_RULE) {
-                if rule.imperative && !rules::imperative_at(hay, m.start()) {
-                    continue;
-                }
-                push_match(hay, norm, original, rule, m.range(), 1.0, metadata, out);
+    let mut found = vec![0usize; e.rules.len()];
+    let mut files_quota = files::quota();
+    let mut links_quota = links::quota();
+    // Signals with the search that found them, until the context is checked.
+    let mut candidates: Vec<(u32, Signal)> = Vec::new();
+    let mut batch = Vec::new();
+    window::each_area(text, &stream, &areas, |norm, id, area| {
+        match e.search(id) {
+            Search::Rule(i) => {
+                let rule = &e.rules[i];
+                let budget = MAX_MATCHES_PER_RULE.saturating_sub(found[i]);
+                found[i] += search_rule(rule, norm, area, original, metadata, budget, &mut batch);
             }
-        } else {
-            for caps in rule.re.captures_iter(hay).take(MAX_MATCHES_PER_RULE) {
-                let Some(m) = caps.get(0) else { continue };
-                if caps.name("x").is_some_and(|x| rule.reject.contains(&x.as_str())) {
-                    continue;
-                }
-                if rule.imperative && !rules::imperative_at(hay, m.start()) {
-                    continue;
-                }
-                let factor = match rule.adjust {
-                    Some(adjust) => match adjust(hay, &caps) {
-                        Some(f) => f,
-                        None => continue,
-                    },
-                    None => 1.0,
-                };
-                push_match(hay, norm, original, rule, m.range(), factor, metadata, out);
-            }
+            Search::Files => files::scan(norm, area, original, &mut files_quota, &mut batch),
+            Search::Links => links::scan(norm, area, original, &mut links_quota, &mut batch),
+        }
+        candidates.extend(batch.drain(..).map(|s| (id, s)));
+    });
+    if candidates.is_empty() {
+        return;
+    }
+    // The rules' context condition: their context words anywhere in the window, read
+    // in the gate stream (where "ai:" is "ai " and so also matches "ai,": the condition
+    // is a little looser than on the folded view, never stricter).
+    let seen = e.context_seen(&stream.units);
+    out.extend(
+        candidates
+            .into_iter()
+            .filter(|(id, _)| e.context_holds(*id, &seen))
+            .map(|(_, s)| s),
+    );
+}
+
+/// Where each search runs in a window's stream: around its pieces, or everywhere for an
+/// ungated search; merged.
+fn areas(e: &Engine, gate: &AhoCorasick, stream: &window::Stream) -> Vec<window::Area> {
+    let len = stream.units.len();
+    let mut areas = Vec::new();
+    for m in gate.find_overlapping_iter(&stream.units) {
+        for &id in &e.piece_searches[m.pattern().as_usize()] {
+            let reach = e.reach(id, stream.ascii);
+            areas.push(window::Area {
+                rule: id,
+                start: m.start().saturating_sub(reach),
+                end: (m.end() + reach).min(len),
+            });
         }
     }
-    if has(&e.files_anchors) {
-        files::scan(norm, original, out);
+    if areas.is_empty() && e.ungated.is_empty() {
+        return areas;
     }
-    if has(&e.links_anchors) {
-        links::scan(norm, original, out);
+    areas.extend(e.ungated.iter().map(|&id| window::Area {
+        rule: id,
+        start: 0,
+        end: len,
+    }));
+    window::merge(areas)
+}
+
+/// Runs one rule over one area of the views; returns how many matches it kept (at most
+/// `budget`).
+fn search_rule(
+    rule: &CompiledRule,
+    norm: &Normalized<'_>,
+    area: Range<usize>,
+    original: &str,
+    metadata: bool,
+    budget: usize,
+    out: &mut Vec<Signal>,
+) -> usize {
+    let hay = match rule.view {
+        View::Light => norm.text.as_str(),
+        View::Folded => norm.folded.as_str(),
+    };
+    let mut kept = 0;
+    let mut matches = window::in_area(&rule.re, hay, area);
+    while kept < budget {
+        if rule.reject.is_empty() && rule.adjust.is_none() {
+            let Some(m) = matches.next() else { break };
+            kept += 1;
+            if rule.imperative && !rules::imperative_at(hay, m.start()) {
+                continue;
+            }
+            push_match(hay, norm, original, rule, m.range(), 1.0, metadata, out);
+        } else {
+            let Some(caps) = matches.next_captures() else { break };
+            kept += 1;
+            let Some(m) = caps.get(0) else { continue };
+            if caps.name("x").is_some_and(|x| rule.reject.contains(&x.as_str())) {
+                continue;
+            }
+            if rule.imperative && !rules::imperative_at(hay, m.start()) {
+                continue;
+            }
+            let factor = match rule.adjust {
+                Some(adjust) => match adjust(hay, &caps) {
+                    Some(f) => f,
+                    None => continue,
+                },
+                None => 1.0,
+            };
+            push_match(hay, norm, original, rule, m.range(), factor, metadata, out);
+        }
     }
+    kept
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -461,53 +671,6 @@ fn dedupe(mut signals: Vec<Signal>) -> Vec<Signal> {
     out
 }
 
-/// Folds ASCII text as the normaliser would (lowercase, controls dropped, whitespace
-/// collapsed, leetspeak undone, `l`→`i`) into a stack buffer and looks for any anchor.
-/// Leetspeak is undone everywhere here, which can only find more anchors, never fewer.
-fn ascii_prefilter(bytes: &[u8], ac: &AhoCorasick, max_anchor_len: usize) -> bool {
-    const BUF: usize = 4096;
-    let keep = max_anchor_len.saturating_sub(1).min(BUF / 2);
-    let mut buf = [0u8; BUF];
-    let mut n = 0;
-    let mut ws: Option<u8> = None;
-    let mut started = false;
-    for &b in bytes {
-        let folded = match b {
-            b' ' | b'\t' | 0x0B | 0x0C => {
-                ws = Some(ws.unwrap_or(b' '));
-                continue;
-            }
-            b'\n' | b'\r' => {
-                ws = Some(b'\n');
-                continue;
-            }
-            0x00..=0x1F | 0x7F => continue,
-            b'A'..=b'Z' => b.to_ascii_lowercase(),
-            b'l' | b'1' => b'i',
-            b'0' => b'o',
-            b'3' => b'e',
-            b'4' | b'@' => b'a',
-            b'5' | b'$' => b's',
-            b'7' => b't',
-            _ => b,
-        };
-        let folded = if folded == b'l' { b'i' } else { folded };
-        for c in [ws.take().filter(|_| started), Some(folded)].into_iter().flatten() {
-            if n == BUF {
-                if ac.is_match(&buf[..n]) {
-                    return true;
-                }
-                buf.copy_within(n - keep..n, 0);
-                n = keep;
-            }
-            buf[n] = c;
-            n += 1;
-        }
-        started = true;
-    }
-    ac.is_match(&buf[..n])
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -516,9 +679,8 @@ mod tests {
     fn every_rule_compiles() {
         let e = engine();
         assert!(e.broken.is_empty(), "rules failed to compile: {:?}", e.broken);
-        assert!(e.ac.is_some());
+        assert!(e.gate.is_some());
         assert!(e.rules.len() > 40);
-        assert!(e.rules.iter().all(|r| !r.anchors.is_empty()));
     }
 
     #[test]
@@ -526,29 +688,6 @@ mod tests {
         let ids = rule_ids();
         let set: std::collections::HashSet<_> = ids.iter().collect();
         assert_eq!(set.len(), ids.len());
-    }
-
-    #[test]
-    fn prefilter_agrees_with_the_folded_view() {
-        let e = engine();
-        let ac = e.ac.as_ref().unwrap();
-        for t in ["1GN0RE   PREV10US instructions", "nothing to see here", "x\u{7}y"] {
-            let norm = crate::normalize::normalize(t);
-            let in_view = ac.is_match(norm.folded.as_str());
-            let fast = ascii_prefilter(t.as_bytes(), ac, e.max_anchor_len);
-            assert!(fast || !in_view, "{t}");
-        }
-        assert!(!ascii_prefilter(b"12345 67890 plain numbers", ac, e.max_anchor_len));
-    }
-
-    #[test]
-    fn prefilter_sees_anchors_across_buffer_boundaries() {
-        let e = engine();
-        let ac = e.ac.as_ref().unwrap();
-        for pad in 4090..4100 {
-            let t = format!("{}disregard", "9".repeat(pad));
-            assert!(ascii_prefilter(t.as_bytes(), ac, e.max_anchor_len), "pad {pad}");
-        }
     }
 
     #[test]

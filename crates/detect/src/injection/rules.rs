@@ -4,9 +4,9 @@
 //! Patterns are written lowercase, with `\b` for ASCII word boundaries; accented and
 //! non-Latin letters are folded like the text (see [`crate::normalize::fold_pattern`]).
 //! Rules on the folded view are folded like the text (`l`→`i`), so they must contain no
-//! digits. Each rule names anchors: literal fragments one of which must occur in the
-//! folded view for the rule to run at all (the prefilter), and may require a second
-//! list. Weights are context-free; the engine scales them per
+//! digits. Where a rule runs is read from its pattern (see `gate`); each rule also names
+//! context words (its anchors, and maybe a second list) one of which must occur in the
+//! window for its matches to count. Weights are context-free; the engine scales them per
 //! [`crate::verdict::ScanContext`].
 //!
 //! The rules look for the parts of an injection, each in many phrasings: an override of
@@ -22,7 +22,7 @@ use super::lexicon::{
 use crate::verdict::SignalKind;
 
 /// Which normalised view a rule reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum View {
     /// Digits intact: paths, URLs, tags, commands.
     Light,
@@ -36,10 +36,12 @@ pub(crate) struct RuleDef {
     pub kind: SignalKind,
     pub weight: f32,
     pub view: View,
-    /// `|`-separated literals (written unfolded); one must occur for the rule to run.
+    /// `|`-separated literals (written unfolded); one must occur in the window for the
+    /// rule's matches to count. (They were the prefilter before the engine read pieces
+    /// from the patterns; kept as a context condition because some lists name words the
+    /// pattern does not.)
     pub anchors: &'static str,
-    /// A second such list, one of which must ALSO occur (empty: none). A rule that needs
-    /// a verb and an object names both, so text with only common verbs skips it.
+    /// A second such list, one of which must ALSO occur (empty: none).
     pub requires: &'static str,
     pub pattern: String,
     /// When the pattern has a group named `x` and it captures one of these words, the

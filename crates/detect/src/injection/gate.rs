@@ -1,0 +1,680 @@
+//! Where a rule can match, read from its own pattern.
+//!
+//! The phrase rules are built from everyday words ("tell the user", "send it to"), so
+//! running each over every window costs a regex pass per rule. Instead, each rule's
+//! syntax tree says two things the engine can use without trusting hand-written lists:
+//! - **required pieces**: strings one of which every match contains. For
+//!   `(?:ignore|disregard)\s(?:all\s)?previous\sinstructions` the candidates are
+//!   {ignore, disregard}, {previous instructions} and {all previous instructions,
+//!   previous instructions}…; the one rarest in ordinary text is chosen.
+//! - **reach**: the longest a match can be, in bytes of the normalised view.
+//!
+//! A rule then runs only within its reach of one of its pieces (see [`super::scan_window`]).
+//!
+//! Pieces live in the **gate stream** (built in [`super::window`]): the folded view with
+//! every run of separators (whitespace and punctuation other than sentence ends, the
+//! characters the rules' word separator matches) written as one space. So a pattern's
+//! `{sep}` between two words is one space of the stream, and a piece may span words
+//! ("send all", "before answering"), which is what makes it rare.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use regex_syntax::hir::{Class, Hir, HirKind, Look};
+
+use super::rules::View;
+
+/// Shorter pieces are useless as gates (they occur everywhere).
+pub(crate) const MIN_PIECE: usize = 3;
+/// A set of strings growing beyond this (a product of alternations) is not used.
+const MAX_PIECES: usize = 1024;
+/// A rule's pieces (the union over the branches of a top-level alternation) beyond this
+/// leave the rule ungated.
+const MAX_RULE_PIECES: usize = 8192;
+/// Characters counted for one unbounded repetition (`+`, `*`, `{n,}`) when bounding a
+/// match's length. A phrase whose gap words run longer than this may be missed where it
+/// stands farther than that from its piece; no phrase the rules describe has such words.
+pub(crate) const UNBOUNDED_REPEAT: u32 = 64;
+
+/// What a rule's pattern guarantees about its matches.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Gate {
+    /// Every match contains one of these, in the gate stream. Empty: no usable set, the
+    /// rule runs on the whole window.
+    pub pieces: Vec<Vec<u8>>,
+    /// Estimated frequency of the pieces in ordinary text (per word), for reports.
+    pub cost: f64,
+    /// Longest possible match in bytes; `None` when unbounded.
+    pub max_len: Option<usize>,
+    /// Longest match in bytes when every unbounded repetition counts as
+    /// [`UNBOUNDED_REPEAT`] repetitions: how far from a piece the rule is searched.
+    pub reach: usize,
+    /// The same in ASCII text, where every character is one byte.
+    pub reach_ascii: usize,
+}
+
+/// Sentence ends: the rules' word separator stops at them, so the stream keeps them.
+pub(crate) fn is_sentence_end(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | ';' | '。' | '！' | '？')
+}
+
+/// Whether the stream writes a character of the views as (part of) a separator: the
+/// characters the rules' word separator `[^\p{L}\p{N}.!?;。！？]` matches.
+pub(crate) fn is_separator(c: char) -> bool {
+    if c.is_ascii() {
+        return !(c.is_ascii_alphanumeric() || is_sentence_end(c));
+    }
+    !(is_letter_or_number(c) || is_sentence_end(c))
+}
+
+/// `\p{L}` or `\p{N}` as the regex engine defines them (its Unicode tables, not the
+/// standard library's, which may be of another Unicode version: a letter one side
+/// knows and the other does not would let a word separator slip past the gate).
+fn is_letter_or_number(c: char) -> bool {
+    static RANGES: OnceLock<Vec<(char, char)>> = OnceLock::new();
+    let ranges = RANGES.get_or_init(|| {
+        let parsed = regex_syntax::ParserBuilder::new().build().parse(r"[\p{L}\p{N}]");
+        match parsed.as_ref().map(Hir::kind) {
+            Ok(HirKind::Class(Class::Unicode(u))) => u.iter().map(|r| (r.start(), r.end())).collect(),
+            // Cannot happen (a fixed, valid class); the standard library's idea is close.
+            _ => Vec::new(),
+        }
+    });
+    if ranges.is_empty() {
+        return c.is_alphanumeric();
+    }
+    let i = ranges.partition_point(|&(_, hi)| hi < c);
+    ranges.get(i).is_some_and(|&(lo, _)| lo <= c)
+}
+
+/// How a character of a pattern appears in the gate stream.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Unit {
+    Char(char),
+    Sep,
+    /// Depends on the word around it (leetspeak is undone only in words with a letter):
+    /// as written (digit, or `@`/`$` as a separator) or as the letter.
+    Either(Leet),
+}
+
+/// A character the stream writes as written or as a letter: (as written, letter).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Leet(char, char);
+
+impl Leet {
+    fn units(self) -> [Unit; 2] {
+        let written = if self.0.is_ascii_digit() {
+            Unit::Char(self.0)
+        } else {
+            Unit::Sep
+        };
+        [written, Unit::Char(self.1)]
+    }
+}
+
+/// The stream's counterpart of a pattern character. Folded-view patterns meet the stream
+/// as written (the stream undoes leetspeak as that view does, so a `@` or `$` left in the
+/// view stands outside a word: a separator). Light-view patterns keep digits, `@` and `$`
+/// that the stream may turn into letters, and `l` that it turns into `i`.
+fn unit(c: char, view: View) -> Unit {
+    let leet = match c {
+        '0' => 'o',
+        '1' => 'i',
+        '3' => 'e',
+        '4' | '@' => 'a',
+        '5' | '$' => 's',
+        '7' => 't',
+        _ => '\0',
+    };
+    match c {
+        '@' | '$' if view == View::Folded => Unit::Sep,
+        _ if leet != '\0' && view == View::Light => Unit::Either(Leet(c, leet)),
+        'l' => Unit::Char('i'),
+        c if is_separator(c) => Unit::Sep,
+        c => Unit::Char(c),
+    }
+}
+
+/// How a literal of the folded view appears in the stream (separator runs as one space,
+/// kept at the edges: "para " needs the separator after it).
+pub(crate) fn in_stream(literal: &str) -> Vec<u8> {
+    let mut out = Vec::new();
+    for c in literal.chars() {
+        push_unit(&mut out, unit(c, View::Folded));
+    }
+    out
+}
+
+/// The strings one unit can be.
+fn unit_strings(u: Unit) -> Strings {
+    let one = |u: Unit| {
+        let mut s = Vec::new();
+        push_unit(&mut s, u);
+        s
+    };
+    match u {
+        Unit::Either(l) => l.units().into_iter().map(one).collect(),
+        u => vec![one(u)],
+    }
+}
+
+/// Classes already classified, per view and member ranges.
+type ClassCache = HashMap<(View, Vec<(char, char)>), ClassUnits>;
+
+/// Derives gates, remembering the classes it has classified (the word separator is one
+/// large negated class used hundreds of times).
+#[derive(Default)]
+pub(crate) struct Deriver {
+    classes: ClassCache,
+}
+
+impl Deriver {
+    /// The gate of a pattern (already folded and with ASCII word boundaries) that reads
+    /// `view`.
+    pub(crate) fn derive(&mut self, pattern: &str, view: View) -> Result<Gate, String> {
+        derive_with(pattern, view, &mut self.classes)
+    }
+}
+
+/// [`Deriver::derive`] without a shared cache.
+#[cfg(test)]
+pub(crate) fn derive(pattern: &str, view: View) -> Result<Gate, String> {
+    derive_with(pattern, view, &mut HashMap::new())
+}
+
+fn derive_with(pattern: &str, view: View, classes: &mut ClassCache) -> Result<Gate, String> {
+    let hir = regex_syntax::ParserBuilder::new()
+        .build()
+        .parse(pattern)
+        .map_err(|e| e.to_string())?;
+    let mut cx = Cx { view, classes };
+    let (pieces, cost) = match cx.required(&hir) {
+        Some(c) => (c.pieces, c.cost),
+        None => (Vec::new(), f64::INFINITY),
+    };
+    Ok(Gate {
+        pieces,
+        cost,
+        max_len: hir.properties().maximum_len(),
+        reach: bounded_len(&hir, false),
+        reach_ascii: bounded_len(&hir, true),
+    })
+}
+
+/// A set of pieces and how often one of them is expected in ordinary text.
+#[derive(Debug, Clone)]
+struct Candidate {
+    pieces: Vec<Vec<u8>>,
+    cost: f64,
+}
+
+/// What one more piece costs the gate, in the units of [`frequency`].
+const PIECE_COST: f64 = 1e-5;
+
+impl Candidate {
+    /// The candidate made of `strings` (edges trimmed, pieces containing another piece
+    /// dropped: the shorter one is found wherever the longer is).
+    fn of(strings: Vec<Vec<u8>>) -> Option<Candidate> {
+        Candidate::of_at_most(strings, MAX_PIECES)
+    }
+
+    fn of_at_most(strings: Vec<Vec<u8>>, max: usize) -> Option<Candidate> {
+        let trimmed = dedup(strings);
+        if trimmed.is_empty() || trimmed.len() > max || !trimmed.iter().all(|p| usable(p)) {
+            return None;
+        }
+        // Quadratic: only for small sets; larger ones keep their redundant pieces, which
+        // only cost the automaton a few states.
+        let pieces: Vec<Vec<u8>> = if trimmed.len() <= 32 {
+            trimmed
+                .iter()
+                .filter(|p| !trimmed.iter().any(|q| q.len() < p.len() && contains(p, q)))
+                .cloned()
+                .collect()
+        } else {
+            trimmed
+        };
+        // Every piece also costs the automaton states: of two sets about as rare, the
+        // smaller one wins.
+        let cost = pieces.iter().map(|p| frequency(p) + PIECE_COST).sum();
+        Some(Candidate { pieces, cost })
+    }
+}
+
+fn cheaper(a: Option<Candidate>, b: Option<Candidate>) -> Option<Candidate> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(if b.cost < a.cost { b } else { a }),
+        (a, b) => a.or(b),
+    }
+}
+
+/// A piece is usable when it has [`MIN_PIECE`] bytes besides its edge spaces, or is a
+/// whole short word (" ai ": spaces on both sides).
+fn usable(piece: &[u8]) -> bool {
+    let core = piece.trim_ascii();
+    core.len() >= MIN_PIECE || (core.len() >= 2 && piece.first() == Some(&b' ') && piece.last() == Some(&b' '))
+}
+
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    needle.is_empty() || hay.windows(needle.len()).any(|w| w == needle)
+}
+
+/// A set of strings of the stream (`" "` is one separator run).
+type Strings = Vec<Vec<u8>>;
+
+/// How a class appears in the stream.
+#[derive(Debug, Clone)]
+pub(crate) enum ClassUnits {
+    /// Only separators: one separator run.
+    Sep,
+    /// A few characters (separators among them written as `" "`).
+    Few(Strings),
+    /// Too many, or some the stream may change.
+    Unknown,
+}
+
+/// Derivation state: the view the pattern reads, and the class cache.
+struct Cx<'c> {
+    view: View,
+    classes: &'c mut ClassCache,
+}
+
+impl Cx<'_> {
+    /// A set of pieces every match of `hir` contains one of, the rarest found, or `None`.
+    fn required(&mut self, hir: &Hir) -> Option<Candidate> {
+        match hir.kind() {
+            HirKind::Capture(c) => self.required(&c.sub),
+            HirKind::Literal(_) => {
+                let whole = self.exact(hir).and_then(Candidate::of);
+                cheaper(whole, self.literal_segment(hir))
+            }
+            HirKind::Repetition(r) if r.min >= 1 => {
+                let whole = if r.max == Some(r.min) {
+                    self.exact(hir).and_then(Candidate::of)
+                } else {
+                    None
+                };
+                cheaper(whole, self.required(&r.sub))
+            }
+            HirKind::Alternation(children) => {
+                // Every branch needs a set: a match is a match of one of them.
+                let mut pieces = Vec::new();
+                for child in children {
+                    pieces.extend(self.required(child)?.pieces);
+                }
+                Candidate::of_at_most(pieces, MAX_RULE_PIECES)
+            }
+            HirKind::Concat(children) => {
+                // Each child alone, and each run of neighbouring children whose strings
+                // are all known (their product: longer, rarer pieces).
+                let mut best = None;
+                for child in children {
+                    best = cheaper(best, self.required(child));
+                }
+                for start in 0..children.len() {
+                    let mut acc: Option<Strings> = Some(vec![Vec::new()]);
+                    for child in &children[start..] {
+                        acc = match (acc, self.exact(child)) {
+                            (Some(a), Some(b)) => product(a, b),
+                            _ => None,
+                        };
+                        let Some(strings) = &acc else { break };
+                        best = cheaper(best, Candidate::of(strings.clone()));
+                    }
+                }
+                best
+            }
+            _ => self.exact(hir).and_then(Candidate::of),
+        }
+    }
+
+    /// The longest stretch of a literal the stream is sure to show as written.
+    fn literal_segment(&self, hir: &Hir) -> Option<Candidate> {
+        let HirKind::Literal(lit) = hir.kind() else { return None };
+        let text = std::str::from_utf8(&lit.0).ok()?;
+        let mut best: Vec<u8> = Vec::new();
+        let mut cur: Vec<u8> = Vec::new();
+        for c in text.chars() {
+            match unit(c, self.view) {
+                Unit::Either(_) => cur.clear(),
+                u => {
+                    push_unit(&mut cur, u);
+                    if cur.trim_ascii().len() > best.len() {
+                        best = cur.trim_ascii().to_vec();
+                    }
+                }
+            }
+        }
+        Candidate::of(vec![best])
+    }
+
+    /// Every string `hir` can appear as in the stream, when there are few; `None`
+    /// otherwise. Zero-width assertions are the empty string.
+    fn exact(&mut self, hir: &Hir) -> Option<Strings> {
+        match hir.kind() {
+            HirKind::Empty => Some(vec![Vec::new()]),
+            // Line and text edges are separators (or the stream's edge spaces); a word
+            // boundary is nothing the stream shows.
+            HirKind::Look(look) => Some(match look {
+                Look::Start | Look::End | Look::StartLF | Look::EndLF | Look::StartCRLF | Look::EndCRLF => {
+                    vec![b" ".to_vec()]
+                }
+                _ => vec![Vec::new()],
+            }),
+            HirKind::Literal(lit) => {
+                let text = std::str::from_utf8(&lit.0).ok()?;
+                let mut acc = vec![Vec::new()];
+                for c in text.chars() {
+                    acc = product(acc, unit_strings(unit(c, self.view)))?;
+                }
+                Some(acc)
+            }
+            HirKind::Class(class) => match self.class_units(class) {
+                ClassUnits::Sep => Some(vec![b" ".to_vec()]),
+                ClassUnits::Few(strings) => Some(strings),
+                ClassUnits::Unknown => None,
+            },
+            HirKind::Capture(c) => self.exact(&c.sub),
+            HirKind::Repetition(r) => {
+                // A repeated separator is one run, however long.
+                if let HirKind::Class(class) = r.sub.kind() {
+                    if matches!(self.class_units(class), ClassUnits::Sep) {
+                        return Some(if r.min == 0 {
+                            vec![Vec::new(), b" ".to_vec()]
+                        } else {
+                            vec![b" ".to_vec()]
+                        });
+                    }
+                }
+                let max = r.max?;
+                if max > 3 {
+                    return None;
+                }
+                let sub = self.exact(&r.sub)?;
+                let mut out = Vec::new();
+                let mut acc = vec![Vec::new()];
+                for n in 0..=max {
+                    if n >= r.min {
+                        out.extend(acc.iter().cloned());
+                    }
+                    if n < max {
+                        acc = product(acc, sub.clone())?;
+                    }
+                }
+                limit(dedup(out))
+            }
+            HirKind::Concat(children) => {
+                let mut acc = vec![Vec::new()];
+                for child in children {
+                    acc = product(acc, self.exact(child)?)?;
+                }
+                Some(acc)
+            }
+            HirKind::Alternation(children) => {
+                let mut out = Vec::new();
+                for child in children {
+                    out.extend(self.exact(child)?);
+                }
+                limit(dedup(out))
+            }
+        }
+    }
+
+    fn class_units(&mut self, class: &Class) -> ClassUnits {
+        let ranges: Vec<(char, char)> = match class {
+            Class::Unicode(u) => u.iter().map(|r| (r.start(), r.end())).collect(),
+            Class::Bytes(b) => b.iter().map(|r| (char::from(r.start()), char::from(r.end()))).collect(),
+        };
+        let key = (self.view, ranges);
+        if let Some(known) = self.classes.get(&key) {
+            return known.clone();
+        }
+        let known = classify(&key.1, self.view);
+        self.classes.insert(key, known.clone());
+        known
+    }
+}
+
+/// See [`ClassUnits`]. Walks every member once (a negated class has a million; the
+/// result is cached per class).
+fn classify(ranges: &[(char, char)], view: View) -> ClassUnits {
+    let mut all_sep = true;
+    let mut few: Vec<Unit> = Vec::new();
+    let mut count = 0usize;
+    for &(lo, hi) in ranges {
+        for c in (lo as u32..=hi as u32)
+            .filter_map(char::from_u32)
+            .filter(|&c| in_views(c))
+        {
+            count += 1;
+            let u = unit(c, view);
+            if u != Unit::Sep {
+                all_sep = false;
+            }
+            if count <= 4 {
+                few.push(u);
+            } else if !all_sep {
+                return ClassUnits::Unknown;
+            }
+        }
+    }
+    if all_sep {
+        return ClassUnits::Sep;
+    }
+    let strings = few.into_iter().flat_map(unit_strings).collect();
+    ClassUnits::Few(dedup(strings))
+}
+
+/// Whether a character can occur in the views at all: they are compatibility-decomposed
+/// with combining marks removed, so `！` (folded into a pattern's separator class as a
+/// member) never does.
+fn in_views(c: char) -> bool {
+    if c.is_ascii() {
+        return true;
+    }
+    if unicode_normalization::char::is_combining_mark(c) {
+        return false;
+    }
+    let mut same = true;
+    unicode_normalization::char::decompose_compatible(c, |d| same &= d == c);
+    same
+}
+
+/// Appends a unit to a stream string; a separator after a separator is the same run.
+fn push_unit(s: &mut Vec<u8>, u: Unit) {
+    match u {
+        Unit::Sep => {
+            if s.last() != Some(&b' ') {
+                s.push(b' ');
+            }
+        }
+        Unit::Char(c) => {
+            let mut buf = [0u8; 4];
+            s.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+        }
+        // Callers expand these first (see `unit_strings`).
+        Unit::Either(_) => {}
+    }
+}
+
+/// Every concatenation of a string of `a` with one of `b`, separator runs joined.
+fn product(a: Strings, b: Strings) -> Option<Strings> {
+    if a.len().saturating_mul(b.len()) > MAX_PIECES {
+        return None;
+    }
+    let mut out = Vec::with_capacity(a.len() * b.len());
+    for x in &a {
+        for y in &b {
+            let mut s = x.clone();
+            let skip = usize::from(s.last() == Some(&b' ') && y.first() == Some(&b' '));
+            s.extend_from_slice(&y[skip..]);
+            out.push(s);
+        }
+    }
+    Some(dedup(out))
+}
+
+fn dedup(mut v: Strings) -> Strings {
+    v.sort();
+    v.dedup();
+    v
+}
+
+fn limit(v: Strings) -> Option<Strings> {
+    (v.len() <= MAX_PIECES).then_some(v)
+}
+
+/// Estimated frequency of a piece per word of ordinary text: a function word is very
+/// frequent, another common word less so, a fragment of common words less again, and
+/// anything else rare, rarer the longer it is. A word with a space on both sides is a
+/// whole word; at an open edge it may be part of a longer one. Several words together
+/// are rarer than their first by roughly how often each following word occurs.
+fn frequency(piece: &[u8]) -> f64 {
+    let text = String::from_utf8_lossy(piece);
+    let words: Vec<&str> = text.split(' ').collect();
+    let last = words.len().saturating_sub(1);
+    let mut f = 1.0;
+    let mut first = true;
+    for (i, w) in words.iter().enumerate() {
+        if w.is_empty() {
+            continue;
+        }
+        // Bounded on the left unless it is the piece's start, on the right unless its end.
+        let whole = i > 0 && i < last;
+        let fw = word_frequency(w, whole);
+        // Words are not independent ("of the" is common): a following word divides by
+        // less than its own frequency would.
+        f *= if first { fw } else { (fw * 4.0).min(1.0) };
+        first = false;
+    }
+    f
+}
+
+/// See [`frequency`]; remembered per word (the same words recur in every rule).
+fn word_frequency(w: &str, whole: bool) -> f64 {
+    use super::lexicon::{COMMON_WORDS, FUNCTION_WORDS};
+    thread_local! {
+        static KNOWN: std::cell::RefCell<HashMap<(String, bool), f64>> = std::cell::RefCell::new(HashMap::new());
+    }
+    let key = (w.to_string(), whole);
+    if let Some(f) = KNOWN.with(|k| k.borrow().get(&key).copied()) {
+        return f;
+    }
+    let f = {
+        if FUNCTION_WORDS.contains(&w) {
+            0.04
+        } else if COMMON_WORDS.contains(&w) {
+            0.003
+        } else if whole {
+            0.0005
+        } else {
+            let inside = FUNCTION_WORDS
+                .iter()
+                .chain(COMMON_WORDS)
+                .filter(|c| c.len() > w.len() && c.contains(w))
+                .count() as f64;
+            let len = w.len().max(1) as f64;
+            0.0005 * inside + 0.0005 * (4.0 / len).powi(2)
+        }
+    };
+    KNOWN.with(|k| k.borrow_mut().insert(key, f));
+    f
+}
+
+/// Maximum match length with unbounded repetitions bounded (see [`Gate::reach`]).
+/// `ascii`: count a class as one byte (in ASCII text no character is longer).
+fn bounded_len(hir: &Hir, ascii: bool) -> usize {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => 0,
+        HirKind::Literal(lit) => lit.0.len(),
+        HirKind::Class(_) if ascii => 1,
+        HirKind::Class(_) => hir.properties().maximum_len().unwrap_or(4),
+        HirKind::Capture(c) => bounded_len(&c.sub, ascii),
+        HirKind::Repetition(r) => {
+            let times = r.max.unwrap_or(r.min.max(UNBOUNDED_REPEAT));
+            bounded_len(&r.sub, ascii).saturating_mul(times as usize)
+        }
+        HirKind::Concat(children) => children
+            .iter()
+            .map(|c| bounded_len(c, ascii))
+            .fold(0, usize::saturating_add),
+        HirKind::Alternation(children) => children.iter().map(|c| bounded_len(c, ascii)).max().unwrap_or(0),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SEP: &str = super::super::rules::SEP;
+
+    fn pieces_in(pattern: &str, view: View) -> Vec<String> {
+        derive(pattern, view)
+            .unwrap()
+            .pieces
+            .iter()
+            .map(|p| String::from_utf8_lossy(p).into_owned())
+            .collect()
+    }
+
+    fn pieces(pattern: &str) -> Vec<String> {
+        pieces_in(pattern, View::Folded)
+    }
+
+    #[test]
+    fn a_concatenation_takes_its_rarest_words_together() {
+        let pattern = r"(?:ignore|disregard)\s(?:all\s)?(?:previous|prior)\sinstructions";
+        let p = pieces(pattern);
+        // Two rare words together, and fewer pieces than the verb-first products.
+        assert_eq!(p, vec!["previous instructions", "prior instructions"]);
+        let g = derive(pattern, View::Folded).unwrap();
+        // `\s` can be a three-byte space (U+3000), three of them.
+        assert_eq!(g.max_len, Some("disregard all previous instructions".len() + 3 * 2));
+        assert_eq!(g.reach_ascii, "disregard all previous instructions".len());
+    }
+
+    #[test]
+    fn the_word_separator_is_one_space_of_the_stream() {
+        let p = pieces(&format!(r"\b(?:must|shaii){SEP}(?:send|forward){SEP}aii\b"));
+        assert!(p.iter().all(|x| x.ends_with(" aii")), "{p:?}");
+        assert!(
+            p.contains(&"send aii".to_string()) || p.contains(&"must send aii".to_string()),
+            "{p:?}"
+        );
+        // Punctuation in a literal is a separator too, and runs of them are one.
+        assert_eq!(pieces(r"do\s?-\s?not\stell"), vec!["do not teii".to_string()]);
+    }
+
+    #[test]
+    fn an_alternation_needs_every_branch_gated() {
+        assert_eq!(pieces(r"(?:ignore|disregard)\sit"), vec!["disregard it", "ignore it"]);
+        assert!(pieces(r"(?:ignore|x)").is_empty());
+    }
+
+    #[test]
+    fn optional_parts_and_large_classes_gate_nothing() {
+        assert!(pieces(r"(?:secret)?\w{3}").is_empty());
+        let g = derive(r"[a-z]+", View::Folded).unwrap();
+        assert!(g.max_len.is_none());
+        assert_eq!(g.reach, UNBOUNDED_REPEAT as usize);
+    }
+
+    #[test]
+    fn characters_the_stream_may_change_are_both_ways_in_light_pieces() {
+        // `4` is `a` in "base64" (a word with letters) but `4` in "2024".
+        assert_eq!(
+            pieces_in(r"base64\sdata", View::Light),
+            vec!["base64 data".to_string(), "base6a data".to_string()]
+        );
+        assert_eq!(pieces_in(r"\.ssh/id_rsa", View::Light), vec![".ssh id rsa".to_string()]);
+        // In the folded view a `@` left over stands outside a word.
+        assert_eq!(pieces(r"send\s@\s?them"), vec!["send them".to_string()]);
+    }
+
+    #[test]
+    fn common_words_cost_more_than_rare_ones() {
+        assert!(frequency(b"the") > frequency(b"instructions"));
+        assert!(frequency(b"you") > frequency(b"you are now"));
+        assert!(frequency(b"ignore") > frequency(b"ignore previous"));
+    }
+}

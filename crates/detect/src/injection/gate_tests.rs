@@ -1,0 +1,129 @@
+//! The gate's promise checked against real text: every match of every rule, found by
+//! searching the whole normalised text, lies within the rule's reach and contains one of
+//! its pieces in the gate stream. A rule whose pattern the derivation misreads fails
+//! here with the match that escaped.
+
+use std::path::Path;
+
+use super::{engine, window, Search};
+use crate::normalize::normalize;
+
+/// Strings from the labelled corpus where the rules match: malicious tool descriptions
+/// and injected outputs (JSON string values), plus whole files.
+fn texts() -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let mut out = Vec::new();
+    for dir in ["malicious", "injected"] {
+        let mut stack = vec![root.join(dir)];
+        while let Some(d) = stack.pop() {
+            let Ok(rd) = std::fs::read_dir(&d) else { continue };
+            for entry in rd.flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    stack.push(path);
+                    continue;
+                }
+                let Ok(text) = std::fs::read_to_string(&path) else {
+                    continue;
+                };
+                for line in text.lines() {
+                    if let Ok(v) = serde_json::from_str::<serde_json::Value>(line) {
+                        strings(&v, &mut out);
+                    }
+                }
+                if let Ok(v) = serde_json::from_str::<serde_json::Value>(&text) {
+                    strings(&v, &mut out);
+                }
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn strings(v: &serde_json::Value, out: &mut Vec<String>) {
+    match v {
+        serde_json::Value::String(s) => out.push(s.clone()),
+        serde_json::Value::Array(a) => a.iter().for_each(|x| strings(x, out)),
+        serde_json::Value::Object(o) => o.values().for_each(|x| strings(x, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn every_match_lies_within_reach_of_a_piece() {
+    let e = engine();
+    let texts = texts();
+    assert!(texts.len() > 300, "corpus not found: {} texts", texts.len());
+    let mut pieces_of: Vec<Vec<&[u8]>> = vec![Vec::new(); e.rules.len() + 2];
+    for (piece, ids) in e.gate_pieces.iter().zip(&e.piece_searches) {
+        for &id in ids {
+            pieces_of[id as usize].push(piece);
+        }
+    }
+    let ungated: Vec<usize> = e.ungated.iter().map(|&id| id as usize).collect();
+    let mut checked = 0;
+    for text in &texts {
+        let norm = normalize(text);
+        for (i, rule) in e.rules.iter().enumerate() {
+            if ungated.contains(&i) {
+                continue;
+            }
+            let hay = match rule.view {
+                super::View::Light => norm.text.as_str(),
+                super::View::Folded => norm.folded.as_str(),
+            };
+            for m in rule.re.find_iter(hay) {
+                checked += 1;
+                assert!(
+                    m.len() <= rule.reach.max(1),
+                    "{}: match of {} bytes beyond its reach {}: {:?}",
+                    rule.id,
+                    m.len(),
+                    rule.reach,
+                    m.as_str()
+                );
+                let span = norm.original_range(m.range());
+                let stream = window::Stream::new(text, span);
+                let found = pieces_of[i]
+                    .iter()
+                    .any(|p| stream.units.windows(p.len()).any(|w| w == *p));
+                assert!(
+                    found,
+                    "{}: no piece in the stream of its match {:?} (stream {:?})",
+                    rule.id,
+                    m.as_str(),
+                    String::from_utf8_lossy(&stream.units)
+                );
+            }
+        }
+    }
+    assert!(checked > 500, "only {checked} matches checked");
+}
+
+#[test]
+fn only_known_rules_run_ungated() {
+    // A new rule that no piece can gate runs on every window of every text: it must be
+    // a decision, not an accident.
+    let e = engine();
+    let mut names: Vec<&str> = e
+        .ungated
+        .iter()
+        .map(|&id| match e.search(id) {
+            Search::Rule(i) => e.rules[i].id,
+            Search::Files => "files",
+            Search::Links => "links",
+        })
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        vec![
+            "fake-authority.addressing-the-model",
+            "fake-authority.chat-template",
+            "fake-authority.vocative",
+            "tool-shadowing.when-other-tool",
+        ]
+    );
+}
