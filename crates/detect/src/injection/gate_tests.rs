@@ -74,7 +74,10 @@ fn every_match_lies_within_reach_of_a_piece() {
                 super::View::Light => norm.text.as_str(),
                 super::View::Folded => norm.folded.as_str(),
             };
-            for m in rule.re.find_iter(hay) {
+            let Some(re) = rule.regex() else {
+                panic!("{} does not compile", rule.id)
+            };
+            for m in re.find_iter(hay) {
                 checked += 1;
                 assert!(
                     m.len() <= rule.reach.max(1),

@@ -86,10 +86,12 @@ pub fn scan(text: &str, ctx: ScanContext) -> Verdict {
     verdict
 }
 
-/// Compiles every pattern now rather than on the first scan (a proxy calls this at start
-/// so the first tool result is not delayed).
+/// Compiles every pattern now rather than on the first scan that needs it (a proxy calls
+/// this at start so no tool result is delayed by a compilation).
 pub fn warm_up() {
-    let _ = engine();
+    for rule in &engine().rules {
+        let _ = rule.regex();
+    }
     files::warm_up();
     links::warm_up();
     hidden::warm_up();
@@ -109,7 +111,9 @@ struct CompiledRule {
     kind: SignalKind,
     weight: f32,
     view: View,
-    re: Regex,
+    /// The pattern, compiled on first use (see [`CompiledRule::regex`]).
+    pattern: String,
+    re: OnceLock<Option<Regex>>,
     /// How far from one of its pieces a match can reach (see [`gate::Gate::reach`]), in
     /// any text and in ASCII text.
     reach: usize,
@@ -126,6 +130,15 @@ struct CompiledRule {
     metadata_factor: f32,
     imperative: bool,
     adjust: Option<rules::Adjust>,
+}
+
+impl CompiledRule {
+    /// The rule's regex, compiled the first time an area needs it: most texts wake a
+    /// few rules, and compiling all of them costs more than half a second. `None` when
+    /// it does not compile (a bug the tests catch; the rule is then skipped).
+    fn regex(&self) -> Option<&Regex> {
+        self.re.get_or_init(|| Regex::new(&self.pattern).ok()).as_ref()
+    }
 }
 
 struct Engine {
@@ -299,15 +312,18 @@ fn engine() -> &'static Engine {
         };
         for def in rules::rules().into_iter().chain(multilingual::rules()) {
             let pattern = ascii_boundaries(&fold(def.view, &def.pattern));
-            match Regex::new(&pattern) {
-                Ok(re) => {
-                    let (reach, reach_ascii) = gates.add(compiled.len() as u32, def.view, &[pattern]);
+            // Parsing is cheap; compiling waits for the first search (see `regex`).
+            match regex_syntax::ParserBuilder::new().build().parse(&pattern) {
+                Ok(_) => {
+                    let (reach, reach_ascii) =
+                        gates.add(compiled.len() as u32, def.view, std::slice::from_ref(&pattern));
                     compiled.push(CompiledRule {
                         id: def.id,
                         kind: def.kind,
                         weight: def.weight,
                         view: def.view,
-                        re,
+                        pattern,
+                        re: OnceLock::new(),
                         reach,
                         reach_ascii,
                         anchors: intern(def.anchors),
@@ -579,7 +595,8 @@ fn search_rule(
         View::Folded => norm.folded.as_str(),
     };
     let mut kept = 0;
-    let mut matches = window::in_area(&rule.re, hay, area);
+    let Some(re) = rule.regex() else { return 0 };
+    let mut matches = window::in_area(re, hay, area);
     while kept < budget {
         if rule.reject.is_empty() && rule.adjust.is_none() {
             let Some(m) = matches.next() else { break };
@@ -678,7 +695,9 @@ mod tests {
     #[test]
     fn every_rule_compiles() {
         let e = engine();
-        assert!(e.broken.is_empty(), "rules failed to compile: {:?}", e.broken);
+        assert!(e.broken.is_empty(), "rules failed to parse: {:?}", e.broken);
+        let failed: Vec<&str> = e.rules.iter().filter(|r| r.regex().is_none()).map(|r| r.id).collect();
+        assert!(failed.is_empty(), "rules failed to compile: {failed:?}");
         assert!(e.gate.is_some());
         assert!(e.rules.len() > 40);
     }
