@@ -46,8 +46,7 @@ const fn is_b64url(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'-' || b == b'_'
 }
 
-/// Bit 1: [`is_b64`], bit 2: [`is_b64url`]. A table rather than a `fn` pointer per
-/// alphabet, so the two loops over every byte of the text inline.
+/// Bit 1 ([`STD`]): [`is_b64`], bit 2 ([`URL`]): [`is_b64url`].
 const B64_CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut i = 0;
@@ -59,50 +58,176 @@ const B64_CLASS: [u8; 256] = {
     t
 };
 
-/// Text-like blobs in `text`, decoded.
+/// Text-like blobs in `text`, decoded: every maximal run of at least [`MIN_LEN`]
+/// characters of the standard base64 alphabet (hex when it is all hex digits), in order,
+/// then every such run of the URL-safe alphabet that has a `-` or `_`; at most
+/// [`MAX_CANDIDATES`] runs are decoded in all, within the budget.
 pub(crate) fn find(text: &str, budget: &mut Budget) -> Vec<Decoded> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut tried = 0usize;
-    for (mask, urlsafe) in [(1u8, false), (2u8, true)] {
-        let alphabet = |b: u8| B64_CLASS[usize::from(b)] & mask != 0;
-        let mut i = 0;
-        while i < bytes.len() {
+    // URL-safe runs are decoded after every standard one: they are noted on the way (only
+    // the first MAX_CANDIDATES can ever be decoded) and replayed after the pass.
+    let mut urlsafe = [(0usize, 0usize); MAX_CANDIDATES];
+    let mut noted = 0;
+    // Windows are searched from `scan`; a stretch reaches back to `floor` at most (the end
+    // of the last stretch, or 0).
+    let (mut scan, mut floor) = (0, 0);
+    while let Some(window) = next_window(bytes, scan) {
+        // Every run of MIN_LEN bytes has a window all in its alphabet: a window with
+        // other bytes (dots, colons) only moves the search on.
+        if !bytes[window..window + 16]
+            .iter()
+            .all(|&b| B64_CLASS[usize::from(b)] != 0)
+        {
+            scan = window + 8;
+            continue;
+        }
+        let region = stretch(bytes, window, floor);
+        (scan, floor) = (region.end, region.end);
+        if region.len() < MIN_LEN {
+            // Paths, identifiers and the like: too short to hold a run.
+            continue;
+        }
+        for run in runs(bytes, region.clone(), STD) {
+            if !decode_run(text, run, false, budget, &mut tried, &mut out) {
+                return out;
+            }
+        }
+        for run in runs(bytes, region, URL) {
+            if noted < MAX_CANDIDATES && bytes[run.clone()].iter().any(|&b| b == b'-' || b == b'_') {
+                urlsafe[noted] = (run.start, run.end);
+                noted += 1;
+            }
+        }
+    }
+    for &(start, end) in &urlsafe[..noted] {
+        if !decode_run(text, start..end, true, budget, &mut tried, &mut out) {
+            return out;
+        }
+    }
+    out
+}
+
+/// Alphabet bits of [`B64_CLASS`].
+const STD: u8 = 1;
+const URL: u8 = 2;
+
+/// Decodes one run (the original pass's body): `false` when the candidates or the budget
+/// are used up and the search stops.
+fn decode_run(
+    text: &str,
+    run: Range<usize>,
+    urlsafe: bool,
+    budget: &mut Budget,
+    tried: &mut usize,
+    out: &mut Vec<Decoded>,
+) -> bool {
+    if *tried >= MAX_CANDIDATES || budget.decoded_bytes == 0 {
+        return false;
+    }
+    *tried += 1;
+    let bytes = text.as_bytes();
+    let mut end = run.end;
+    while end < bytes.len() && bytes[end] == b'=' && end - run.end < 2 {
+        end += 1;
+    }
+    let start = run.start;
+    let run = &text[run];
+    let decoded = if !urlsafe && run.bytes().all(|b| b.is_ascii_hexdigit()) {
+        decode_hex(run, budget).map(|t| (t, "hex"))
+    } else {
+        decode_base64(run, urlsafe, budget).map(|t| (t, "base64"))
+    };
+    if let Some((text, encoding)) = decoded {
+        out.push(Decoded {
+            span: start..end,
+            encoding,
+            text,
+        });
+    }
+    true
+}
+
+/// Maximal runs of at least [`MIN_LEN`] bytes of one alphabet (`STD` or `URL`) inside
+/// `region`, whose ends are not in either alphabet.
+fn runs(bytes: &[u8], region: Range<usize>, mask: u8) -> impl Iterator<Item = Range<usize>> + '_ {
+    let alphabet = move |b: u8| B64_CLASS[usize::from(b)] & mask != 0;
+    let mut i = region.start;
+    std::iter::from_fn(move || {
+        while i < region.end {
             if !alphabet(bytes[i]) {
                 i += 1;
                 continue;
             }
             let start = i;
-            while i < bytes.len() && alphabet(bytes[i]) {
+            while i < region.end && alphabet(bytes[i]) {
                 i += 1;
             }
-            let run = &text[start..i];
-            if run.len() < MIN_LEN || (urlsafe && !run.contains(['-', '_'])) {
-                continue;
-            }
-            if tried >= MAX_CANDIDATES || budget.decoded_bytes == 0 {
-                return out;
-            }
-            tried += 1;
-            let mut end = i;
-            while end < bytes.len() && bytes[end] == b'=' && end - i < 2 {
-                end += 1;
-            }
-            let decoded = if !urlsafe && run.bytes().all(|b| b.is_ascii_hexdigit()) {
-                decode_hex(run, budget).map(|t| (t, "hex"))
-            } else {
-                decode_base64(run, urlsafe, budget).map(|t| (t, "base64"))
-            };
-            if let Some((text, encoding)) = decoded {
-                out.push(Decoded {
-                    span: start..end,
-                    encoding,
-                    text,
-                });
+            if i - start >= MIN_LEN {
+                return Some(start..i);
             }
         }
+        None
+    })
+}
+
+/// Bytes 0x2B..=0x7F: every character of both alphabets, and a test that is one signed
+/// comparison (`+` is 0x2B, `z` is 0x7A).
+const fn in_span(b: u8) -> bool {
+    b as i8 > 0x2A
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// Whether the 8 bytes at `at` are all [`in_span`] (SWAR: a byte below 0x2B borrows
+/// into its top bit, a byte from 0x80 has it).
+#[inline(always)]
+fn group_in_span(bytes: &[u8], at: usize) -> bool {
+    let Some(Ok(group)) = bytes.get(at..at + 8).map(<[u8; 8]>::try_from) else {
+        return false;
+    };
+    let w = u64::from_le_bytes(group);
+    (w | w.wrapping_sub(0x2B * ONES)) & (0x80 * ONES) == 0
+}
+
+// A run of MIN_LEN bytes holds two whole 8-byte groups aligned to multiples of 8, one
+// of them at a multiple of 16: the scan below tests those groups only.
+const _: () = assert!(MIN_LEN >= 16 + 7);
+
+/// Start of the first two consecutive groups (8 bytes each, aligned to multiples of 8,
+/// at or after `from`) that are all [`in_span`]; every run of [`MIN_LEN`] bytes at or
+/// after `from` has such a pair. One 8-byte test per 16 bytes of text: a pair always has
+/// a group at a multiple of 16, and only when that one passes are its neighbours tried.
+fn next_window(bytes: &[u8], from: usize) -> Option<usize> {
+    let first = from.div_ceil(8) * 8;
+    let mut even = first.div_ceil(16) * 16;
+    while even + 8 <= bytes.len() {
+        if group_in_span(bytes, even) {
+            if even >= first + 8 && group_in_span(bytes, even - 8) {
+                return Some(even - 8);
+            }
+            if group_in_span(bytes, even + 8) {
+                return Some(even);
+            }
+        }
+        even += 16;
     }
-    out
+    None
+}
+
+/// The maximal stretch of [`in_span`] bytes around the 16 at `window`, not reaching back
+/// before `from`.
+fn stretch(bytes: &[u8], window: usize, from: usize) -> Range<usize> {
+    let mut start = window;
+    while start > from && in_span(bytes[start - 1]) {
+        start -= 1;
+    }
+    let mut end = (window + 16).min(bytes.len());
+    while end < bytes.len() && in_span(bytes[end]) {
+        end += 1;
+    }
+    start..end
 }
 
 /// Whether `s` (a URL parameter value, say) is base64 of readable text. Only a prefix is
@@ -242,11 +367,82 @@ mod tests {
     }
 
     #[test]
+    fn span_holds_both_alphabets() {
+        for b in 0u8..=255 {
+            if is_b64(b) || is_b64url(b) {
+                assert!(in_span(b), "{b:#x}");
+            }
+            let group = [b; 8];
+            assert_eq!(group_in_span(&group, 0), in_span(b), "{b:#x}");
+            for k in 0..8 {
+                let mut mixed = [b'a'; 8];
+                mixed[k] = b;
+                assert_eq!(group_in_span(&mixed, 0), in_span(b), "{b:#x} at {k}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_long_run_is_found() {
+        // Runs of every length at every offset, in text with other bytes around.
+        for len in 20..40 {
+            for offset in 0..20 {
+                for filler in [b' ', b'.', 0xC3] {
+                    let mut bytes = vec![filler; 100];
+                    bytes[offset..offset + len].fill(b'a');
+                    let found = next_window(&bytes, 0).map(|w| stretch(&bytes, w, 0));
+                    let in_span_run = if filler == b'.' { 0..100 } else { offset..offset + len };
+                    if len >= MIN_LEN || filler == b'.' {
+                        assert_eq!(found, Some(in_span_run), "{len} {offset} {filler}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn bounded_on_huge_runs() {
         let mut b = Budget::new();
         let big = "QUFB".repeat(1 << 18); // 1 MiB of "AAA…" in base64
         let d = find(&big, &mut b);
         assert!(d.len() <= 1);
         assert!(d.iter().all(|d| d.text.len() <= MAX_DECODED));
+    }
+}
+
+/// Equivalence dump for speed work: with `MCPWARD_DUMP_ENCODED=OUT` (and
+/// `MCPWARD_DUMP_ROOT=DIR`, a snapshot of the worktree's `crates/` tree), writes what
+/// [`find`] returns, and the budget it leaves, for every input of the `dump_hidden`
+/// example to OUT; each input is also scanned with a nearly spent budget. Does nothing
+/// otherwise.
+#[cfg(test)]
+mod dump {
+    use std::io::Write;
+
+    use super::{find, Budget};
+
+    #[test]
+    #[ignore = "equivalence dump for speed work, run by hand (see above)"]
+    fn dump_find() -> std::io::Result<()> {
+        let Ok(out) = std::env::var("MCPWARD_DUMP_ENCODED") else {
+            return Ok(());
+        };
+        let root = std::env::var("MCPWARD_DUMP_ROOT").unwrap_or_else(|_| ".".into());
+        let mut w = std::io::BufWriter::new(std::fs::File::create(out)?);
+        let mut err = Ok(());
+        crate::hidden::dump_inputs::for_each(std::path::Path::new(&root), &mut |label, text| {
+            let mut budget = Budget::new();
+            let found = find(text, &mut budget);
+            let mut tight = Budget {
+                decoded_bytes: 40,
+                nested_scans: 1,
+            };
+            let few = find(text, &mut tight);
+            if let Err(e) = writeln!(w, "== {label}\n{found:?} {budget:?}\n{few:?} {tight:?}") {
+                err = Err(e);
+            }
+        });
+        err?;
+        w.flush()
     }
 }

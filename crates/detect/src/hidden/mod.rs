@@ -8,10 +8,12 @@
 //! and re-scans decoded payloads (tag characters, variation selectors) for instructions.
 
 use std::ops::Range;
-use std::sync::OnceLock;
 
 use crate::neutralize::visible_excerpt;
 use crate::verdict::{Signal, SignalKind, Sink};
+
+mod markup;
+mod skip;
 
 /// Runs of this many whitespace characters or more, followed by text, count as hiding.
 pub const WHITESPACE_RUN: usize = 80;
@@ -129,6 +131,8 @@ pub(crate) struct Items<'a> {
     /// A selector or joiner right after it has no real base character: the one before
     /// it is hidden content that [`crate::neutralize`] replaces or removes.
     last_end: usize,
+    /// Where the next bytes that may start an item are.
+    specials: skip::Specials,
 }
 
 impl<'a> Items<'a> {
@@ -137,6 +141,7 @@ impl<'a> Items<'a> {
             text,
             pos: 0,
             last_end: usize::MAX,
+            specials: skip::Specials::default(),
         }
     }
 
@@ -174,9 +179,12 @@ impl Items<'_> {
     fn next_item(&mut self) -> Option<Item> {
         let text = self.text;
         let bytes = text.as_bytes();
-        while self.pos < bytes.len() {
+        loop {
+            // Printable ASCII, tab and line breaks are never hidden: skip them a block at
+            // a time.
+            self.pos = self.specials.next(bytes, self.pos);
             let start = self.pos;
-            let b = bytes[start];
+            let &b = bytes.get(start)?;
             if b < 0x80 {
                 match b {
                     b'\t' | b'\n' | 0x0B | 0x0C | 0x20..=0x7E => {
@@ -209,6 +217,16 @@ impl Items<'_> {
                         });
                     }
                 }
+            }
+            // Most non-ASCII text (accents, CJK, punctuation, emoji) is plain: skip it
+            // by its first bytes without decoding.
+            if let Some(len) = skip::plain_len(bytes, start) {
+                self.pos += len;
+                // Words in other scripts are runs of them.
+                while let Some(len) = skip::plain_len(bytes, self.pos) {
+                    self.pos += len;
+                }
+                continue;
             }
             let Some(c) = char_at(text, start) else {
                 // Not on a char boundary cannot happen for &str input; stop rather than loop.
@@ -293,7 +311,6 @@ impl Items<'_> {
                 Class::C0 | Class::Esc => {}
             }
         }
-        None
     }
 }
 
@@ -442,7 +459,7 @@ pub fn scan(text: &str) -> HiddenScan {
     scan_items(text, &mut sink, &mut out);
     scan_comments(text, &mut sink, &mut out);
     scan_whitespace(text, &mut sink, &mut out);
-    scan_markup(text, &mut sink, &mut out);
+    markup::scan(text, &mut sink, &mut out);
     out.signals = sink.signals;
     out.signals.sort_by_key(|s| s.span.start);
     out
@@ -614,8 +631,7 @@ fn scan_comments(text: &str, sink: &mut Sink, out: &mut HiddenScan) {
     let mut from = 0;
     // Each search starts after the previous comment, and an unclosed comment ends the
     // scan, so 100k openers without a close cost one pass.
-    while let Some(off) = memchr::memmem::find(&bytes[from..], b"<!--") {
-        let open = from + off;
+    while let Some(open) = next_comment_open(bytes, from) {
         let body_start = open + 4;
         match memchr::memmem::find(&bytes[body_start..], b"-->") {
             Some(c) => {
@@ -651,6 +667,28 @@ fn scan_comments(text: &str, sink: &mut Sink, out: &mut HiddenScan) {
     }
 }
 
+/// The first `<!--` at or after `from`. A `<` is rare in text, and memchr finds it
+/// faster than a substring search finds the four bytes; where `<` is dense (markup: 16
+/// of them in less than 1 KiB), the substring search takes over.
+fn next_comment_open(bytes: &[u8], mut from: usize) -> Option<usize> {
+    let mut since = from;
+    let mut misses = 0;
+    loop {
+        let at = from + memchr::memchr(b'<', bytes.get(from..)?)?;
+        if bytes[at..].starts_with(b"<!--") {
+            return Some(at);
+        }
+        from = at + 1;
+        misses += 1;
+        if misses == 16 {
+            if from - since < 1024 {
+                return memchr::memmem::find(&bytes[from..], b"<!--").map(|n| from + n);
+            }
+            (since, misses) = (from, 0);
+        }
+    }
+}
+
 /// Regions are capped; when full, the last one absorbs the rest so containment checks
 /// stay conservative.
 const MAX_REGIONS: usize = 256;
@@ -667,19 +705,50 @@ fn is_blank(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{3164}' | '\u{115F}' | '\u{1160}' | '\u{FFA0}' | '\u{2800}')
 }
 
+/// Whether the character at `i` is blank, and its length; `(false, 1)` off a char
+/// boundary (which the scan never reaches).
+fn blank_at(text: &str, i: usize) -> (bool, usize) {
+    let bytes = text.as_bytes();
+    let Some(&b) = bytes.get(i) else { return (false, 1) };
+    if b < 0x80 {
+        (matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C), 1)
+    } else {
+        match char_at(text, i) {
+            Some(c) => (is_blank(c), c.len_utf8()),
+            None => (false, 1),
+        }
+    }
+}
+
+/// Reports text that follows a run of more than [`WHITESPACE_RUN`] blank characters.
+///
+/// Such a run spans at least 81 bytes, so it contains a whole aligned block of bytes that
+/// blank characters are made of ([`skip::next_blank_block`]); text without one is passed
+/// over a block at a time. Around a candidate block the runs are measured exactly as
+/// before, from the start of the run the block is in.
 fn scan_whitespace(text: &str, sink: &mut Sink, out: &mut HiddenScan) {
     let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let (is_ws, len) = if b < 0x80 {
-            (matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C), 1)
-        } else {
-            match char_at(text, i) {
-                Some(c) => (is_blank(c), c.len_utf8()),
-                None => (false, 1),
+    // Everything before `done` has been scanned exactly; `done` is never inside a run.
+    let mut done = 0;
+    while let Some(block) = skip::next_blank_block(bytes, done) {
+        let mut from = floor_char(text, block).max(done);
+        while from > done {
+            match char_before(text, from) {
+                Some(c) if blank_at(text, from - c.len_utf8()).0 => from -= c.len_utf8(),
+                _ => break,
             }
-        };
+        }
+        done = scan_whitespace_runs(text, from, block + skip::BLOCK, sink, out);
+    }
+}
+
+/// Measures the whitespace runs from `from` (a char boundary not inside a run) until
+/// the first character outside a run at or after `until`; returns where it stopped.
+fn scan_whitespace_runs(text: &str, from: usize, until: usize, sink: &mut Sink, out: &mut HiddenScan) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while i < bytes.len() && i < until {
+        let (is_ws, len) = blank_at(text, i);
         if !is_ws {
             i += len;
             continue;
@@ -687,18 +756,11 @@ fn scan_whitespace(text: &str, sink: &mut Sink, out: &mut HiddenScan) {
         let run_start = i;
         let mut count = 0usize;
         while i < bytes.len() {
-            let b = bytes[i];
-            if b < 0x80 {
-                if !matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) {
-                    break;
-                }
-                i += 1;
-            } else {
-                match char_at(text, i) {
-                    Some(c) if is_blank(c) => i += c.len_utf8(),
-                    _ => break,
-                }
+            let (is_ws, len) = blank_at(text, i);
+            if !is_ws {
+                break;
             }
+            i += len;
             count += 1;
         }
         // Padding inside a markdown table row (`…    |`) is layout, not hiding.
@@ -717,63 +779,11 @@ fn scan_whitespace(text: &str, sink: &mut Sink, out: &mut HiddenScan) {
             push_region(out, i..text.len());
         }
     }
-}
-
-fn markup_regex() -> Option<&'static regex::Regex> {
-    static RE: OnceLock<Option<regex::Regex>> = OnceLock::new();
-    RE.get_or_init(|| {
-        regex::Regex::new(concat!(
-            r#"(?i)<([a-z][a-z0-9]{0,15})(?:\s[^<>]{0,300}?)?(?:display\s*:\s*none|visibility\s*:\s*hidden"#,
-            r#"|font-size\s*:\s*0(?:\.0+)?\s*(?:px|pt|em|rem|%)?\s*[;"']|opacity\s*:\s*0(?:\.0+)?\s*[;"']"#,
-            r#"|color\s*:\s*transparent|\shidden(?-u:\b))[^<>]{0,300}>"#,
-            r#"|(?m)^[ \t]{0,3}\[(?://|comment|_|#)\]:[ \t]*(?:#|<>)?[ \t]*[("]([^)"\n]{0,500})"#
-        ))
-        .ok()
-    })
-    .as_ref()
+    i
 }
 
 pub(crate) fn warm_up() {
-    let _ = markup_regex();
-}
-
-fn scan_markup(text: &str, sink: &mut Sink, out: &mut HiddenScan) {
-    // Both alternatives need one of these bytes; skip the regex otherwise.
-    if memchr::memchr2(b'<', b'[', text.as_bytes()).is_none() {
-        return;
-    }
-    let Some(re) = markup_regex() else { return };
-    for caps in re.captures_iter(text).take(4 * crate::verdict::MAX_PER_KIND) {
-        let Some(m) = caps.get(0) else { continue };
-        let (span, region) = match caps.get(1) {
-            Some(tag) => {
-                // The hidden content runs to the element's close tag (searched in a
-                // bounded window) or, failing that, a short stretch after the open tag.
-                let window_end = ceil_char(text, (m.end() + 4096).min(text.len()));
-                let close = format!("</{}", tag.as_str().to_ascii_lowercase());
-                let hay = text[m.end()..window_end].to_ascii_lowercase();
-                let content_end = match memchr::memmem::find(hay.as_bytes(), close.as_bytes()) {
-                    Some(off) => m.end() + off,
-                    None => ceil_char(text, (m.end() + 200).min(text.len())),
-                };
-                (m.start()..content_end.max(m.end()), m.end()..content_end.max(m.end()))
-            }
-            None => (m.range(), m.range()),
-        };
-        // Markdown comments (`[//]: # (badges)`) label README sections all the time; they
-        // weigh like HTML comments, hidden elements more.
-        let weight = if caps.get(1).is_some() { 0.45 } else { 0.2 };
-        if sink.wants(SignalKind::InvisibleMarkup, weight) {
-            let evidence = visible_excerpt(&text[span.clone()], 120);
-            sink.push(Signal {
-                kind: SignalKind::InvisibleMarkup,
-                span,
-                evidence,
-                weight,
-            });
-        }
-        push_region(out, region);
-    }
+    markup::warm_up();
 }
 
 /// Smallest char boundary at or after `i`.
@@ -920,3 +930,9 @@ mod tests {
         assert!(kinds(&format!("hello{}x", " ".repeat(40))).is_empty());
     }
 }
+
+/// Inputs of the `dump_hidden` example, for the equivalence dumps in `injection::carrier`
+/// and `injection::encoded`.
+#[cfg(test)]
+#[path = "../../examples/dump_hidden/inputs.rs"]
+pub(crate) mod dump_inputs;
