@@ -51,6 +51,11 @@ pub(crate) struct Gate {
     pub reach: usize,
     /// The same in ASCII text, where every character is one byte.
     pub reach_ascii: usize,
+    /// How far a match reaches before the start of one of its pieces, and after its end
+    /// (at most `reach` each; usually much less: a piece at a pattern's start has
+    /// nothing before it).
+    pub left: Side,
+    pub right: Side,
 }
 
 /// Sentence ends: the rules' word separator stops at them, so the stream keeps them.
@@ -188,12 +193,14 @@ fn derive_with(pattern: &str, view: View, classes: &mut ClassCache) -> Result<Ga
         .parse(pattern)
         .map_err(|e| e.to_string())?;
     let mut cx = Cx { view, classes };
-    let (pieces, cost) = match cx.required(&hir) {
-        Some(c) => (c.pieces, c.cost),
-        None => (Vec::new(), f64::INFINITY),
+    let (pieces, cost, left, right) = match cx.required(&hir) {
+        Some(c) => (c.pieces, c.cost, c.left, c.right),
+        None => (Vec::new(), f64::INFINITY, Side::default(), Side::default()),
     };
     Ok(Gate {
         pieces,
+        left,
+        right,
         cost,
         max_len: hir.properties().maximum_len(),
         reach: bounded_len(&hir, false),
@@ -206,6 +213,49 @@ fn derive_with(pattern: &str, view: View, classes: &mut ClassCache) -> Result<Ga
 struct Candidate {
     pieces: Vec<Vec<u8>>,
     cost: f64,
+    /// How far a match can extend before a piece's start, and after its end.
+    left: Side,
+    right: Side,
+}
+
+/// A length bound in bytes of the views, in any text and in ASCII text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Side {
+    pub any: usize,
+    pub ascii: usize,
+}
+
+impl Side {
+    fn of(hir: &Hir) -> Side {
+        Side {
+            any: bounded_len(hir, false),
+            ascii: bounded_len(hir, true),
+        }
+    }
+
+    fn plus(self, o: Side) -> Side {
+        Side {
+            any: self.any.saturating_add(o.any),
+            ascii: self.ascii.saturating_add(o.ascii),
+        }
+    }
+
+    pub(crate) fn max(self, o: Side) -> Side {
+        Side {
+            any: self.any.max(o.any),
+            ascii: self.ascii.max(o.ascii),
+        }
+    }
+}
+
+impl Candidate {
+    /// The candidate placed anywhere inside a part `len` long: a match can extend that
+    /// far on either side of the piece.
+    fn within(mut self, len: Side) -> Candidate {
+        self.left = len;
+        self.right = len;
+        self
+    }
 }
 
 /// What one more piece costs the gate, in the units of [`frequency`].
@@ -237,7 +287,12 @@ impl Candidate {
         // Every piece also costs the automaton states: of two sets about as rare, the
         // smaller one wins.
         let cost = pieces.iter().map(|p| frequency(p) + PIECE_COST).sum();
-        Some(Candidate { pieces, cost })
+        Some(Candidate {
+            pieces,
+            cost,
+            left: Side::default(),
+            right: Side::default(),
+        })
     }
 }
 
@@ -280,13 +335,15 @@ struct Cx<'c> {
 }
 
 impl Cx<'_> {
-    /// A set of pieces every match of `hir` contains one of, the rarest found, or `None`.
+    /// A set of pieces every match of `hir` contains one of, the rarest found, or `None`;
+    /// with how far a match reaches on each side of a piece.
     fn required(&mut self, hir: &Hir) -> Option<Candidate> {
+        let len = Side::of(hir);
         match hir.kind() {
             HirKind::Capture(c) => self.required(&c.sub),
             HirKind::Literal(_) => {
                 let whole = self.exact(hir).and_then(Candidate::of);
-                cheaper(whole, self.literal_segment(hir))
+                cheaper(whole, self.literal_segment(hir)).map(|c| c.within(len))
             }
             HirKind::Repetition(r) if r.min >= 1 => {
                 let whole = if r.max == Some(r.min) {
@@ -294,37 +351,60 @@ impl Cx<'_> {
                 } else {
                     None
                 };
-                cheaper(whole, self.required(&r.sub))
+                cheaper(whole, self.required(&r.sub)).map(|c| c.within(len))
             }
             HirKind::Alternation(children) => {
                 // Every branch needs a set: a match is a match of one of them.
                 let mut pieces = Vec::new();
+                let (mut left, mut right) = (Side::default(), Side::default());
                 for child in children {
-                    pieces.extend(self.required(child)?.pieces);
+                    let c = self.required(child)?;
+                    left = left.max(c.left);
+                    right = right.max(c.right);
+                    pieces.extend(c.pieces);
                 }
-                Candidate::of_at_most(pieces, MAX_RULE_PIECES)
+                let mut c = Candidate::of_at_most(pieces, MAX_RULE_PIECES)?;
+                c.left = left;
+                c.right = right;
+                Some(c)
             }
             HirKind::Concat(children) => {
                 // Each child alone, and each run of neighbouring children whose strings
-                // are all known (their product: longer, rarer pieces).
+                // are all known (their product: longer, rarer pieces). A match reaches
+                // as far as the children before and after the part can.
+                let lens: Vec<Side> = children.iter().map(Side::of).collect();
+                let sum = |parts: &[Side]| parts.iter().fold(Side::default(), |a, &b| a.plus(b));
+                let before = |i: usize| sum(&lens[..i]);
+                let after = |i: usize| sum(&lens[i..]);
                 let mut best = None;
-                for child in children {
-                    best = cheaper(best, self.required(child));
+                for (i, child) in children.iter().enumerate() {
+                    let c = self.required(child).map(|mut c| {
+                        c.left = c.left.plus(before(i));
+                        c.right = c.right.plus(after(i + 1));
+                        c
+                    });
+                    best = cheaper(best, c);
                 }
                 for start in 0..children.len() {
                     let mut acc: Option<Strings> = Some(vec![Vec::new()]);
-                    for child in &children[start..] {
+                    for (end, child) in children.iter().enumerate().skip(start) {
                         acc = match (acc, self.exact(child)) {
                             (Some(a), Some(b)) => product(a, b),
                             _ => None,
                         };
                         let Some(strings) = &acc else { break };
-                        best = cheaper(best, Candidate::of(strings.clone()));
+                        let run = sum(&lens[start..=end]);
+                        let c = Candidate::of(strings.clone()).map(|mut c| {
+                            c.left = before(start).plus(run);
+                            c.right = run.plus(after(end + 1));
+                            c
+                        });
+                        best = cheaper(best, c);
                     }
                 }
                 best
             }
-            _ => self.exact(hir).and_then(Candidate::of),
+            _ => self.exact(hir).and_then(Candidate::of).map(|c| c.within(len)),
         }
     }
 

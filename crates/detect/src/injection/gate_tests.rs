@@ -89,15 +89,23 @@ fn every_match_lies_within_reach_of_a_piece() {
                 );
                 let span = norm.original_range(m.range());
                 let stream = window::Stream::new(text, span);
-                let found = pieces_of[i]
-                    .iter()
-                    .any(|p| stream.units.windows(p.len()).any(|w| w == *p));
+                // A piece, no farther from the match's edges than the rule's sides say
+                // (the stream has a space at each end that the match does not).
+                let units = &stream.units;
+                let last = units.len().saturating_sub(1);
+                let found = pieces_of[i].iter().any(|p| {
+                    units.windows(p.len()).enumerate().any(|(at, w)| {
+                        w == *p
+                            && at.saturating_sub(1) <= rule.left.any
+                            && last.saturating_sub(at + p.len()) <= rule.right.any
+                    })
+                });
                 assert!(
                     found,
-                    "{}: no piece in the stream of its match {:?} (stream {:?})",
+                    "{}: no piece within reach in the stream of its match {:?} (stream {:?})",
                     rule.id,
                     m.as_str(),
-                    String::from_utf8_lossy(&stream.units)
+                    String::from_utf8_lossy(units)
                 );
             }
         }

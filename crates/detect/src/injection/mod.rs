@@ -114,13 +114,16 @@ struct CompiledRule {
     /// The pattern, compiled on first use (see [`CompiledRule::regex`]).
     pattern: String,
     re: OnceLock<Option<Regex>>,
-    /// How far from one of its pieces a match can reach (see [`gate::Gate::reach`]), in
-    /// any text and in ASCII text.
+    /// The longest a match can be (see [`gate::Gate::reach`]).
+    #[cfg_attr(not(test), allow(dead_code))]
     reach: usize,
-    reach_ascii: usize,
-    /// The rule's context condition (see [`rules::RuleDef::anchors`]): indexes into
-    /// [`Engine::context`]; one of `anchors` and, when not empty, one of `requires` must
-    /// occur in the window for a match to count.
+    /// How far a match reaches before and after one of the rule's pieces.
+    left: gate::Side,
+    right: gate::Side,
+    /// The rule's context condition (see [`rules::RuleDef::anchors`]): indexes of gate
+    /// patterns (the context words are searched in the same pass as the pieces); one of
+    /// `anchors` and, when not empty, one of `requires` must occur in the window for a
+    /// match to count.
     anchors: Vec<usize>,
     requires: Vec<usize>,
     reject: &'static [&'static str],
@@ -147,18 +150,16 @@ struct Engine {
     gate: Option<AhoCorasick>,
     /// For each piece, the searches it opens an area for (see [`Search`]).
     piece_searches: Vec<Vec<u32>>,
-    /// The pieces themselves, in the order of `piece_searches` (for tests).
+    /// The gate's patterns (pieces and context words), in the order of `piece_searches`.
     #[cfg_attr(not(test), allow(dead_code))]
     gate_pieces: Vec<Vec<u8>>,
     /// Searches with no usable piece: they run on every window.
     ungated: Vec<u32>,
-    /// Reach of the file and link passes, in any text and in ASCII text.
-    files_reach: (usize, usize),
-    links_reach: (usize, usize),
-    /// The context words of every search (their anchors), in the gate stream: looked
-    /// for only in windows where some search matched.
-    context: Option<AhoCorasick>,
-    context_count: usize,
+    /// Reach of the file and link passes before and after their pieces.
+    files_reach: (gate::Side, gate::Side),
+    links_reach: (gate::Side, gate::Side),
+    /// Context words of the file and link passes (indexes of gate patterns, see
+    /// [`CompiledRule::anchors`]).
     files_anchors: Vec<usize>,
     links_anchors: Vec<usize>,
     /// Rules whose pattern failed to compile, with the error (a bug; tests assert this
@@ -189,7 +190,8 @@ impl Engine {
         }
     }
 
-    /// Whether search `id`'s context words occur (`seen` from [`Engine::context_seen`]).
+    /// Whether search `id`'s context words occur (`seen`: which gate patterns the
+    /// window has, from [`areas`]).
     fn context_holds(&self, id: u32, seen: &[bool]) -> bool {
         let has = |ids: &[usize]| ids.iter().any(|&i| seen[i]);
         match self.search(id) {
@@ -202,24 +204,15 @@ impl Engine {
         }
     }
 
-    /// Which context words occur in a window's gate stream.
-    fn context_seen(&self, units: &[u8]) -> Vec<bool> {
-        let mut seen = vec![false; self.context_count];
-        if let Some(ac) = &self.context {
-            for m in ac.find_overlapping_iter(units) {
-                seen[m.pattern().as_usize()] = true;
-            }
-        }
-        seen
-    }
-
-    fn reach(&self, id: u32, ascii: bool) -> usize {
-        let pick = |(any, in_ascii): (usize, usize)| if ascii { in_ascii } else { any };
-        match self.search(id) {
-            Search::Rule(i) => pick((self.rules[i].reach, self.rules[i].reach_ascii)),
-            Search::Files => pick(self.files_reach),
-            Search::Links => pick(self.links_reach),
-        }
+    /// How far before and after a piece search `id` must look, in the stream's units.
+    fn reach(&self, id: u32, ascii: bool) -> (usize, usize) {
+        let (left, right) = match self.search(id) {
+            Search::Rule(i) => (self.rules[i].left, self.rules[i].right),
+            Search::Files => self.files_reach,
+            Search::Links => self.links_reach,
+        };
+        let pick = |s: gate::Side| if ascii { s.ascii } else { s.any };
+        (pick(left), pick(right))
     }
 }
 
@@ -242,35 +235,30 @@ struct GateBuilder {
 }
 
 impl GateBuilder {
-    /// Adds search `id` gated by the union of the patterns' pieces; returns its reach.
-    /// A reach never exceeds the windows' overlap: a longer match could not be found
-    /// across a window boundary anyway.
-    fn add(&mut self, id: u32, view: View, patterns: &[String]) -> (usize, usize) {
+    /// Adds search `id` gated by the union of the patterns' pieces; returns the longest
+    /// match and how far a match reaches before and after a piece. None exceeds the
+    /// windows' overlap: a longer match could not be found across a window boundary
+    /// anyway.
+    fn add(&mut self, id: u32, view: View, patterns: &[String]) -> (usize, gate::Side, gate::Side) {
         let mut pieces = Vec::new();
         let mut gated = true;
-        let (mut reach, mut reach_ascii) = (0, 0);
+        let mut reach = 0;
+        let (mut left, mut right) = (gate::Side::default(), gate::Side::default());
         for p in patterns {
             match self.deriver.derive(p, view) {
                 Ok(g) => {
                     gated &= !g.pieces.is_empty();
                     pieces.extend(g.pieces);
                     reach = reach.max(g.reach);
-                    reach_ascii = reach_ascii.max(g.reach_ascii);
+                    left = left.max(g.left);
+                    right = right.max(g.right);
                 }
                 Err(_) => gated = false,
             }
         }
         if gated {
             for p in pieces {
-                let i = match self.index.get(&p) {
-                    Some(&i) => i,
-                    None => {
-                        self.index.insert(p.clone(), self.pieces.len());
-                        self.pieces.push(p);
-                        self.searches.push(Vec::new());
-                        self.pieces.len() - 1
-                    }
-                };
+                let i = self.pattern(p);
                 if !self.searches[i].contains(&id) {
                     self.searches[i].push(id);
                 }
@@ -278,7 +266,23 @@ impl GateBuilder {
         } else {
             self.ungated.push(id);
         }
-        (reach.min(OVERLAP), reach_ascii.min(OVERLAP))
+        // An ungated search runs on whole windows; its sides do not matter.
+        let cap = |s: gate::Side| gate::Side {
+            any: s.any.min(OVERLAP),
+            ascii: s.ascii.min(OVERLAP),
+        };
+        (reach.min(OVERLAP), cap(left), cap(right))
+    }
+
+    /// The index of pattern `p`, added if new.
+    fn pattern(&mut self, p: Vec<u8>) -> usize {
+        if let Some(&i) = self.index.get(&p) {
+            return i;
+        }
+        self.index.insert(p.clone(), self.pieces.len());
+        self.pieces.push(p);
+        self.searches.push(Vec::new());
+        self.pieces.len() - 1
     }
 }
 
@@ -315,7 +319,7 @@ fn engine() -> &'static Engine {
             // Parsing is cheap; compiling waits for the first search (see `regex`).
             match regex_syntax::ParserBuilder::new().build().parse(&pattern) {
                 Ok(_) => {
-                    let (reach, reach_ascii) =
+                    let (reach, left, right) =
                         gates.add(compiled.len() as u32, def.view, std::slice::from_ref(&pattern));
                     compiled.push(CompiledRule {
                         id: def.id,
@@ -325,7 +329,8 @@ fn engine() -> &'static Engine {
                         pattern,
                         re: OnceLock::new(),
                         reach,
-                        reach_ascii,
+                        left,
+                        right,
                         anchors: intern(def.anchors),
                         requires: intern(def.requires),
                         reject: def.reject,
@@ -345,21 +350,26 @@ fn engine() -> &'static Engine {
             }
         }
         let n = compiled.len() as u32;
-        let files_reach = gates.add(n, View::Light, &files::patterns().collect::<Vec<_>>());
-        let links_reach = gates.add(n + 1, View::Light, &links::patterns().collect::<Vec<_>>());
+        let (_, files_left, files_right) = gates.add(n, View::Light, &files::patterns().collect::<Vec<_>>());
+        let (_, links_left, links_right) = gates.add(n + 1, View::Light, &links::patterns().collect::<Vec<_>>());
         let files_anchors = intern(files::ANCHORS);
         let links_anchors = intern(links::ANCHORS);
-        // A DFA: the gate reads every byte of every window; a few MiB buy several times
-        // the speed of the NFA.
-        // The automaton's own choice: with thousands of pieces, a compact NFA (a DFA
+        // The context words join the pieces in one automaton (one pass finds both);
+        // context ids become pattern indexes.
+        let to_pattern: Vec<usize> = literals.into_iter().map(|l| gates.pattern(l)).collect();
+        let remap = |ids: &mut Vec<usize>| ids.iter_mut().for_each(|i| *i = to_pattern[*i]);
+        for rule in &mut compiled {
+            remap(&mut rule.anchors);
+            remap(&mut rule.requires);
+        }
+        let (mut files_anchors, mut links_anchors) = (files_anchors, links_anchors);
+        remap(&mut files_anchors);
+        remap(&mut links_anchors);
+        // The automaton's own choice: with thousands of patterns, a compact NFA (a DFA
         // would be several times faster but tens of MiB).
         let gate = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .build(&gates.pieces)
-            .ok();
-        let context = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&literals)
             .ok();
         Engine {
             rules: compiled,
@@ -367,10 +377,8 @@ fn engine() -> &'static Engine {
             piece_searches: gates.searches,
             gate_pieces: gates.pieces,
             ungated: gates.ungated,
-            files_reach,
-            links_reach,
-            context,
-            context_count: literals.len(),
+            files_reach: (files_left, files_right),
+            links_reach: (links_left, links_right),
             files_anchors,
             links_anchors,
             broken,
@@ -516,7 +524,8 @@ fn scan_window(
     out: &mut Vec<Signal>,
 ) {
     let stream = window::Stream::new(text, range);
-    let areas = areas(e, gate, &stream);
+    let mut seen = vec![false; e.piece_searches.len()];
+    let areas = areas(e, gate, &stream, &mut seen);
     if areas.is_empty() {
         return;
     }
@@ -544,7 +553,6 @@ fn scan_window(
     // The rules' context condition: their context words anywhere in the window, read
     // in the gate stream (where "ai:" is "ai " and so also matches "ai,": the condition
     // is a little looser than on the folded view, never stricter).
-    let seen = e.context_seen(&stream.units);
     out.extend(
         candidates
             .into_iter()
@@ -554,17 +562,19 @@ fn scan_window(
 }
 
 /// Where each search runs in a window's stream: around its pieces, or everywhere for an
-/// ungated search; merged.
-fn areas(e: &Engine, gate: &AhoCorasick, stream: &window::Stream) -> Vec<window::Area> {
+/// ungated search; merged. Marks in `seen` every gate pattern the stream has.
+fn areas(e: &Engine, gate: &AhoCorasick, stream: &window::Stream, seen: &mut [bool]) -> Vec<window::Area> {
     let len = stream.units.len();
     let mut areas = Vec::new();
     for m in gate.find_overlapping_iter(&stream.units) {
-        for &id in &e.piece_searches[m.pattern().as_usize()] {
-            let reach = e.reach(id, stream.ascii);
+        let p = m.pattern().as_usize();
+        seen[p] = true;
+        for &id in &e.piece_searches[p] {
+            let (left, right) = e.reach(id, stream.ascii);
             areas.push(window::Area {
                 rule: id,
-                start: m.start().saturating_sub(reach),
-                end: (m.end() + reach).min(len),
+                start: m.start().saturating_sub(left),
+                end: (m.end() + right).min(len),
             });
         }
     }
