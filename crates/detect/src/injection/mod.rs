@@ -135,12 +135,24 @@ struct CompiledRule {
     adjust: Option<rules::Adjust>,
 }
 
+/// Lazy-DFA cache per rule regex. The default (2 MiB) is cleared and rebuilt over and
+/// over on ordinary text for the rules with word gaps (`{0,5}` words of Unicode letters
+/// build many states); it only grows as far as the text needs.
+const DFA_CACHE: usize = 8 << 20;
+
 impl CompiledRule {
     /// The rule's regex, compiled the first time an area needs it: most texts wake a
     /// few rules, and compiling all of them costs more than half a second. `None` when
     /// it does not compile (a bug the tests catch; the rule is then skipped).
     fn regex(&self) -> Option<&Regex> {
-        self.re.get_or_init(|| Regex::new(&self.pattern).ok()).as_ref()
+        self.re
+            .get_or_init(|| {
+                regex::RegexBuilder::new(&self.pattern)
+                    .dfa_size_limit(DFA_CACHE)
+                    .build()
+                    .ok()
+            })
+            .as_ref()
     }
 }
 
