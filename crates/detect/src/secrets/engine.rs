@@ -1,15 +1,22 @@
-//! The scanner. One Aho-Corasick pass finds every rule keyword; text without
-//! a keyword costs that pass and nothing else. Each rule's regex then runs
-//! only over merged windows around its own keyword hits, so the total regex
-//! work is linear in the text whatever the input. Regexes are compiled once,
-//! lazily per rule, and use only bounded repetitions.
+//! The scanner. Keyword hits come from one pass of a byte classifier
+//! (`prefilter.rs`) that marks the few places a finding can start, and the
+//! Aho-Corasick automaton of every rule keyword runs only over small regions
+//! around those marks (`gate.rs`); text without marks costs that one pass.
+//! Without the vector classifier (non-x86 CPUs), the automaton walks every
+//! byte instead; both give the same hits that matter, so the same results.
+//! Each rule's regex then runs only over merged windows around its own
+//! keyword hits, so the total regex work is linear in the text whatever the
+//! input. Regexes are compiled once, lazily per rule, and use only bounded
+//! repetitions.
 
+use super::gate::{self, Found, Gate, Gates, WordUse};
 use super::generic;
 use super::placeholder::is_placeholder_strict;
-use super::rules::{Edge, Rule, RULES};
+use super::prefilter::Kernel;
+use super::rules::{Edge, Pat, Rule, RULES};
 use super::validate::{self, is_git_sha, is_uuid, Check};
 use super::{kinds, Confidence, SecretMatch};
-use aho_corasick::AhoCorasick;
+use aho_corasick::dfa::DFA;
 use regex::Regex;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
@@ -24,8 +31,11 @@ enum Target {
 }
 
 struct Engine {
-    ac: Option<AhoCorasick>,
-    targets: Vec<Vec<Target>>,
+    ac: Option<DFA>,
+    /// Per keyword: what a hit asks for, and the classifier mark it needs.
+    targets: Vec<Vec<(Target, Gate)>>,
+    /// `None` if the keywords do not fit the classifier (then every byte is scanned).
+    gates: Option<Gates>,
     regexes: Vec<OnceLock<Option<Compiled>>>,
 }
 
@@ -87,6 +97,104 @@ fn variants(k: &str) -> Vec<String> {
     v
 }
 
+/// Token rules whose keyword and token hold `.+/=~%$` (the `T2` alphabet);
+/// every other prefix/token rule is `T1` (see `gate.rs`): its match is a run
+/// of at least `gate::T1_MIN` bytes of `[A-Za-z0-9_-]` holding its keyword
+/// (or starting at most `gate::T1_BEFORE` bytes after it). A new rule that
+/// fits neither must be given its own gate.
+const T2_KINDS: &[&str] = &[
+    "slack-config-token",
+    "slack-webhook-url",
+    "stripe-webhook-secret",
+    "google-oauth-refresh-token",
+    "google-oauth-access-token",
+    "azure-storage-account-key",
+    "azure-shared-access-key",
+    "azure-sas-token",
+    "azure-ad-client-secret",
+    "terraform-cloud-token",
+    "doppler-token",
+    "onepassword-service-account-token",
+    "atlassian-api-token",
+    "airtable-pat",
+    "grafana-cloud-token",
+    "grafana-api-key",
+    "sentry-org-token",
+    "planetscale-token",
+    "flyio-token",
+    "sendgrid-api-key",
+    "discord-webhook-url",
+    "teams-webhook-url",
+    "braintree-access-token",
+    "mapbox-secret-token",
+    "dropbox-token",
+    "jwt",
+];
+
+/// Credentials in URLs: every match holds an `@` (see `gate.rs`).
+const AT_KINDS: &[&str] = &["database-url-password", "basic-auth-url-password", "sentry-dsn-secret"];
+
+/// Named rules: the shortest run their value always holds, in the `T1`
+/// alphabet (`[A-Za-z0-9_-]`) or, when marked, the `T2` one (`T1` and
+/// `.+/=~%$`), read off the value regex in `rules.rs` (keep them in step).
+/// A named rule missing here keeps all its keyword hits.
+const NAMED_VALUE_RUNS: &[(&str, bool, usize)] = &[
+    ("aws-secret-access-key", true, 40),
+    ("aws-session-token", true, 100),
+    ("azure-openai-key", false, 32),
+    ("mistral-api-key", false, 32),
+    ("cohere-api-key", false, 40),
+    ("asana-pat", false, 32),
+    ("datadog-api-key", false, 32),
+    ("datadog-app-key", false, 40),
+    ("algolia-api-key", false, 32),
+    ("cloudflare-api-token", false, 40),
+    ("cloudflare-global-api-key", false, 37),
+    ("vercel-token", false, 24),
+    ("netlify-token", false, 40),
+    ("heroku-api-key", false, 36),
+    ("snyk-token", false, 36),
+    ("twilio-auth-token", false, 32),
+    ("mailgun-api-key", false, 50),
+    ("postmark-server-token", false, 36),
+    ("okta-api-token", false, 42),
+];
+
+/// What a `Word`-gated target `t` needs before its hits can matter.
+fn word_use(t: Target) -> WordUse {
+    match t {
+        Target::Assign => WordUse::Assign,
+        Target::Rule(i) => match RULES.get(usize::from(i)) {
+            Some(r) if matches!(r.pat, Pat::Named { .. }) => NAMED_VALUE_RUNS
+                .iter()
+                .find(|(kind, _, _)| *kind == r.kind)
+                .map_or(WordUse::Always, |&(_, t2, min_run)| WordUse::Named {
+                    t2,
+                    min_run,
+                    back: usize::from(r.back) + MARGIN,
+                    span: r.span as usize + MARGIN,
+                }),
+            _ => WordUse::Always,
+        },
+        Target::Bearer | Target::Pem => WordUse::Always,
+    }
+}
+
+/// The classifier mark a hit for `t` needs (see `gate.rs`).
+fn gate_of(t: Target) -> Gate {
+    match t {
+        Target::Assign | Target::Bearer => Gate::Word,
+        Target::Pem => Gate::Pem,
+        Target::Rule(i) => match RULES.get(usize::from(i)) {
+            Some(r) if matches!(r.pat, Pat::Named { .. }) => Gate::Word,
+            Some(r) if AT_KINDS.contains(&r.kind) => Gate::At,
+            Some(r) if r.kind == "discord-bot-token" => Gate::Discord,
+            Some(r) if T2_KINDS.contains(&r.kind) => Gate::T2,
+            _ => Gate::T1,
+        },
+    }
+}
+
 fn engine() -> &'static Engine {
     static E: OnceLock<Engine> = OnceLock::new();
     E.get_or_init(|| {
@@ -135,16 +243,40 @@ fn engine() -> &'static Engine {
                 Target::Bearer => 3 << 20,
             });
         }
+        let targets: Vec<Vec<(Target, Gate)>> = targets
+            .into_iter()
+            .map(|ts| ts.into_iter().map(|t| (t, gate_of(t))).collect())
+            .collect();
+        let uses: Vec<Vec<WordUse>> = targets
+            .iter()
+            .map(|ts| {
+                ts.iter()
+                    .filter(|(_, g)| *g == Gate::Word)
+                    .map(|&(t, _)| word_use(t))
+                    .collect()
+            })
+            .collect();
+        let id = |w: &str| patterns.iter().position(|p| p == w);
+        let gates = match (id("://"), id("sentry"), id(PEM_WORD)) {
+            (Some(colon_slash), Some(sentry), Some(pem)) => Gates::new(
+                &patterns,
+                &uses,
+                gate::Specials {
+                    colon_slash,
+                    sentry,
+                    pem,
+                },
+            ),
+            _ => None,
+        };
         Engine {
             // Building from fixed literals cannot fail; if it ever did, the
             // scanner would report nothing rather than panic. A full DFA (about
-            // 1 MiB for these keywords): this pass runs over every byte of every
-            // text, and the default NFA walks it 2-3 times slower.
-            ac: AhoCorasick::builder()
-                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                .build(&patterns)
-                .ok(),
+            // 1 MiB for these keywords): where the automaton walks, it walks
+            // every byte, and the default NFA walks it 2-3 times slower.
+            ac: DFA::builder().prefilter(false).build(&patterns).ok(),
             targets,
+            gates,
             regexes: RULES.iter().map(|_| OnceLock::new()).collect(),
         }
     })
@@ -208,40 +340,88 @@ fn ceil_boundary(t: &str, mut i: usize) -> usize {
     i
 }
 
-/// Every secret in `text`, non-overlapping, sorted by start.
-pub(crate) fn scan(text: &str, opts: Options) -> Vec<SecretMatch> {
-    let eng = engine();
-    let Some(ac) = eng.ac.as_ref() else {
-        return Vec::new();
-    };
-    let mut windows: Vec<(u16, usize, usize)> = Vec::new();
-    let mut pem_hits: Vec<usize> = Vec::new();
-    let mut assign_hits: Vec<(usize, usize)> = Vec::new();
-    let mut bearer_hits: Vec<(usize, usize)> = Vec::new();
-    for m in ac.find_overlapping_iter(text) {
-        let Some(ts) = eng.targets.get(m.pattern().as_usize()) else {
-            continue;
+/// Keyword hits, sorted out by what they ask for.
+#[derive(Default)]
+struct Hits {
+    windows: Vec<(u16, usize, usize)>,
+    pem: Vec<usize>,
+    assign: Vec<(usize, usize)>,
+    bearer: Vec<(usize, usize)>,
+}
+
+impl Hits {
+    /// Records a hit of keyword `pattern` at `start..end`: the targets it
+    /// stands for when found that way (all of them when `None`).
+    fn add(&mut self, eng: &Engine, opts: Options, found: Option<Found>, pattern: usize, start: usize, end: usize) {
+        let Some(ts) = eng.targets.get(pattern) else {
+            return;
         };
-        for t in ts {
-            match *t {
+        for &(t, g) in ts {
+            if found.is_some_and(|f| !f.covers(g)) {
+                continue;
+            }
+            match t {
                 Target::Rule(r) => {
                     let Some(rule) = RULES.get(usize::from(r)) else {
                         continue;
                     };
-                    let ws = m.start().saturating_sub(usize::from(rule.back) + MARGIN);
-                    let we = m.start().saturating_add(rule.span as usize + MARGIN);
-                    windows.push((r, ws, we));
+                    let ws = start.saturating_sub(usize::from(rule.back) + MARGIN);
+                    let we = start.saturating_add(rule.span as usize + MARGIN);
+                    self.windows.push((r, ws, we));
                 }
-                Target::Pem => pem_hits.push(m.start()),
-                Target::Assign if opts.assignments => assign_hits.push((m.start(), m.end())),
+                Target::Pem => self.pem.push(start),
+                Target::Assign if opts.assignments => self.assign.push((start, end)),
                 Target::Assign => {}
-                Target::Bearer => bearer_hits.push((m.start(), m.end())),
+                Target::Bearer => self.bearer.push((start, end)),
             }
         }
     }
-    if windows.is_empty() && pem_hits.is_empty() && assign_hits.is_empty() && bearer_hits.is_empty() {
+
+    fn is_empty(&self) -> bool {
+        self.windows.is_empty() && self.pem.is_empty() && self.assign.is_empty() && self.bearer.is_empty()
+    }
+}
+
+/// Every keyword hit that can lead to a finding: through the classifier when
+/// `kernel` is given, otherwise by walking the automaton over every byte.
+fn gather(eng: &Engine, ac: &DFA, text: &str, opts: Options, kernel: Option<Kernel>) -> Hits {
+    let mut hits = Hits::default();
+    match (eng.gates.as_ref(), kernel) {
+        (Some(gates), Some(kernel)) => {
+            gates.collect(kernel, text.as_bytes(), ac, &mut |found, pattern, start, end| {
+                hits.add(eng, opts, Some(found), pattern, start, end);
+            });
+        }
+        _ => {
+            gate::each_keyword(ac, text.as_bytes(), |pattern, start, end| {
+                hits.add(eng, opts, None, pattern, start, end);
+            });
+        }
+    }
+    hits
+}
+
+/// Every secret in `text`, non-overlapping, sorted by start.
+pub(crate) fn scan(text: &str, opts: Options) -> Vec<SecretMatch> {
+    scan_using(text, opts, Kernel::best())
+}
+
+/// [`scan`] with the classifier `kernel`, or none (every byte through the automaton).
+fn scan_using(text: &str, opts: Options, kernel: Option<Kernel>) -> Vec<SecretMatch> {
+    let eng = engine();
+    let Some(ac) = eng.ac.as_ref() else {
+        return Vec::new();
+    };
+    let hits = gather(eng, ac, text, opts, kernel);
+    if hits.is_empty() {
         return Vec::new();
     }
+    let Hits {
+        windows,
+        pem: mut pem_hits,
+        assign: assign_hits,
+        bearer: bearer_hits,
+    } = hits;
 
     let mut cands: Vec<Cand> = Vec::new();
     let mut anchors: Vec<Cand> = Vec::new();
@@ -595,6 +775,195 @@ mod tests {
             Options { assignments: true }
         )
         .is_empty());
+    }
+
+    /// xorshift64*, so the inputs are the same on every run.
+    fn next(state: &mut u64) -> u64 {
+        *state ^= *state >> 12;
+        *state ^= *state << 25;
+        *state ^= *state >> 27;
+        state.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    /// Text dense with everything the classifier keys on: every keyword in
+    /// several cases, separators, token runs of every alphabet and length
+    /// around the thresholds, URLs with credentials, PEM blocks, non-ASCII.
+    fn dense_text(seed: u64, len: usize, keywords: &[String]) -> String {
+        const ALPHABETS: &[&str] = &[
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
+            "0123456789abcdef",
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/",
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-",
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_~.-",
+        ];
+        const PIECES: &[&str] = &[
+            " ",
+            " ",
+            "\n",
+            "\n",
+            "=",
+            ": ",
+            ":=",
+            "=>",
+            "\"",
+            "'",
+            "\\\"",
+            "`",
+            ",",
+            ";",
+            ".",
+            "/",
+            "@",
+            "://",
+            "Bearer ",
+            "bearer  ",
+            "token ",
+            "-----BEGIN RSA PRIVATE KEY-----\n",
+            "-----END RSA PRIVATE KEY-----",
+            "https://user:",
+            "postgres://admin:",
+            "@db.example.com/x",
+            "sentry.io",
+            "é",
+            "東京",
+            "\u{200B}",
+            "\t",
+            "sv=2024-01-01&sr=b&sig=",
+            "service_account",
+            "my_",
+            "_KEY",
+            "Api",
+            "SECRET_",
+            "x-api-key",
+            "AKIA",
+            "MT",
+            "NDk",
+            "OD",
+            ".",
+            "Q~",
+            ":AA",
+            "NRAL",
+            "-us1",
+            "T3BlbkFJ",
+            "eyJ",
+            "eyJhbGciOiJIUzI1NiJ9",
+        ];
+        let mut s = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+        let mut out = String::new();
+        while out.len() < len {
+            match next(&mut s) % 10 {
+                0..=2 => {
+                    let k = &keywords[(next(&mut s) % keywords.len() as u64) as usize];
+                    match next(&mut s) % 4 {
+                        0 => out.push_str(&k.to_ascii_uppercase()),
+                        1 => out.push_str(&k.to_ascii_lowercase()),
+                        _ => out.push_str(k),
+                    }
+                }
+                3..=5 => {
+                    let a = ALPHABETS[(next(&mut s) % ALPHABETS.len() as u64) as usize].as_bytes();
+                    let n = [
+                        4u64, 8, 16, 19, 20, 21, 24, 29, 30, 31, 32, 36, 40, 43, 58, 59, 64, 86, 120,
+                    ][(next(&mut s) % 19) as usize];
+                    for _ in 0..n {
+                        out.push(char::from(a[(next(&mut s) % a.len() as u64) as usize]));
+                    }
+                }
+                _ => out.push_str(PIECES[(next(&mut s) % PIECES.len() as u64) as usize]),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn classifier_path_matches_the_full_scan() {
+        let patterns: Vec<String> = {
+            let mut v: Vec<String> = RULES
+                .iter()
+                .flat_map(|r| r.keywords.iter().map(|k| (*k).to_string()))
+                .collect();
+            v.extend(ASSIGN_WORDS.iter().map(|w| (*w).to_string()));
+            v.extend(BEARER_WORDS.iter().map(|w| (*w).to_string()));
+            v.push(PEM_WORD.to_string());
+            v
+        };
+        assert!(engine().gates.is_some(), "every word-gated keyword holds a word");
+        let mut kernels = vec![Kernel::Scalar];
+        kernels.extend(Kernel::best());
+        let mut findings = 0;
+        for seed in 0..120u64 {
+            let text = dense_text(seed, 64 + (seed as usize * 97) % 3000, &patterns);
+            for assignments in [true, false] {
+                let opts = Options { assignments };
+                let full = scan_using(&text, opts, None);
+                findings += full.len();
+                for &k in &kernels {
+                    assert_eq!(
+                        scan_using(&text, opts, Some(k)),
+                        full,
+                        "seed {seed} {k:?} {assignments}"
+                    );
+                }
+            }
+        }
+        assert!(findings > 100, "the inputs should hold findings ({findings})");
+    }
+
+    /// Matches the rules find only through a neighbouring keyword's window:
+    /// a Discord token whose first keyword is 12 bytes in, a named rule's
+    /// name in odd case. The classifier keeps those neighbours.
+    #[test]
+    fn classifier_keeps_the_keywords_that_stretch_windows() {
+        let token = "MDAwMDAwMDAwMTIzNDU2Nzg5.AbCdEf.abcdefghijklmnopqrstuvwxyzABCDE";
+        let mut found = 0;
+        let mut kernels = vec![Kernel::Scalar];
+        kernels.extend(Kernel::best());
+        for gap in [0usize, 10, 20, 40, 70, 79, 80, 85, 86, 87, 88, 100] {
+            let pad = " ".repeat(gap);
+            for text in [
+                format!("MT{pad}{token}"),
+                format!("mistral{pad}mIsTrAl_API_kEy=Ab3dEf7hIj1kLm2nOp4qRs5tUv6wXy8z"),
+                format!("mIsTrAl-key: Ab3dEf7hIj1kLm2nOp4qRs5tUv6wXy8z{pad}MISTRAL"),
+            ] {
+                let opts = Options { assignments: true };
+                let full = scan_using(&text, opts, None);
+                found += full.len();
+                for &k in &kernels {
+                    assert_eq!(scan_using(&text, opts, Some(k)), full, "{text}");
+                }
+            }
+        }
+        assert!(found > 10, "{found}");
+    }
+
+    #[test]
+    fn token_rule_keywords_fit_their_alphabet() {
+        let t1 = |c: u8| c.is_ascii_alphanumeric() || c == b'_' || c == b'-';
+        let t2 = |c: u8| t1(c) || b".+/=~%$".contains(&c);
+        for (i, r) in RULES.iter().enumerate() {
+            for k in r.keywords {
+                match gate_of(Target::Rule(i as u16)) {
+                    // `hvs.` and `:AA` sit just before their token's run.
+                    Gate::T1 if r.kind == "vault-token" || r.kind == "telegram-bot-token" => {}
+                    Gate::T1 => assert!(k.bytes().all(t1), "{}: {k}", r.kind),
+                    Gate::T2 | Gate::Discord => assert!(k.bytes().all(t2), "{}: {k}", r.kind),
+                    _ => {}
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_named_rule_has_its_value_run() {
+        // Without an entry a named rule still works, but its keywords are
+        // then scanned around wherever they occur.
+        for r in RULES.iter().filter(|r| matches!(r.pat, Pat::Named { .. })) {
+            assert!(
+                NAMED_VALUE_RUNS.iter().any(|(k, _, _)| *k == r.kind),
+                "{} is missing from NAMED_VALUE_RUNS",
+                r.kind
+            );
+        }
     }
 
     #[test]

@@ -201,40 +201,47 @@ const NON_SECRET_VALUES: &[&str] = &[
     "none", "null", "stdin", "stdout", "keychain", "keyring", "prompt", "inherit",
 ];
 
+/// `s` is one of `list` (ASCII case-insensitively; the lists are lowercase).
+fn in_list(s: &str, list: &[&str]) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(s))
+}
+
+/// `s` ends with `suffix` (ASCII case-insensitively).
+fn ends_with_ci(s: &str, suffix: &str) -> bool {
+    s.len() >= suffix.len() && s.as_bytes()[s.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+}
+
 /// Whether a name (env var, header, JSON key) says its value is a secret.
 pub(crate) fn classify_name(name: &str) -> NameClass {
     if name.is_empty() || name.len() > 128 {
         return NameClass::NotSecret;
     }
-    let segs: Vec<String> = segments(name).map(|s| s.to_ascii_lowercase()).collect();
-    let Some(last) = segs.last() else {
-        return NameClass::NotSecret;
-    };
-    if EXCLUDED_LAST.contains(&last.as_str()) || segs.iter().any(|s| PUBLIC_WORDS.contains(&s.as_str())) {
-        return NameClass::NotSecret;
-    }
-    // Joined lowercase names (`pgpassword`, `githubtoken`) end with the word.
-    let is_password = |s: &str| PASSWORD_WORDS.contains(&s) || s.ends_with("password") || s.ends_with("passwd");
-    if segs.iter().any(|s| is_password(s)) {
-        return NameClass::Password;
-    }
-    let is_secret = |s: &str| {
-        SECRET_WORDS.contains(&s)
+    // One pass over the segments, compared ASCII case-insensitively (as if
+    // lowercased); the verdict below weighs what it saw in a fixed order.
+    let mut last: Option<&str> = None;
+    let (mut public, mut password, mut secret) = (false, false, false);
+    for s in segments(name) {
+        public |= in_list(s, PUBLIC_WORDS);
+        // Joined lowercase names (`pgpassword`, `githubtoken`) end with the word.
+        password |= in_list(s, PASSWORD_WORDS) || ends_with_ci(s, "password") || ends_with_ci(s, "passwd");
+        let is_secret = in_list(s, SECRET_WORDS)
             || ["token", "secret", "apikey", "secretkey", "privatekey", "accesskey"]
                 .iter()
-                .any(|w| s.len() > w.len() && s.ends_with(w))
-    };
-    let mut secret = false;
-    for (i, s) in segs.iter().enumerate() {
-        if !is_secret(s) {
-            continue;
+                .any(|w| s.len() > w.len() && ends_with_ci(s, w));
+        if is_secret {
+            let qualified_key = s.eq_ignore_ascii_case("key") && last.is_some_and(|p| in_list(p, KEY_QUALIFIERS));
+            secret |= !qualified_key;
         }
-        let qualified_key = s == "key" && i > 0 && KEY_QUALIFIERS.contains(&segs[i - 1].as_str());
-        if !qualified_key {
-            secret = true;
-        }
+        last = Some(s);
     }
-    if secret {
+    let Some(last) = last else {
+        return NameClass::NotSecret;
+    };
+    if in_list(last, EXCLUDED_LAST) || public {
+        NameClass::NotSecret
+    } else if password {
+        NameClass::Password
+    } else if secret {
         NameClass::Secret
     } else {
         NameClass::NotSecret
@@ -256,8 +263,7 @@ pub(crate) fn accept_value(v: &str, class: NameClass, strict: Strictness) -> boo
     if is_uuid(v) || is_git_sha(v) {
         return false;
     }
-    let lower = v.to_ascii_lowercase();
-    if NON_SECRET_VALUES.contains(&lower.as_str()) || v.contains("://") || looks_like_path(v) || looks_like_email(v) {
+    if in_list(v, NON_SECRET_VALUES) || v.contains("://") || looks_like_path(v) || looks_like_email(v) {
         return false;
     }
     let has_space = v.bytes().any(|b| b.is_ascii_whitespace());
@@ -368,7 +374,7 @@ pub(crate) fn named_value(name: &str, value: &str) -> Option<(usize, usize, Name
 }
 
 /// Bytes allowed in a variable or key name.
-fn is_name_byte(b: u8) -> bool {
+pub(crate) fn is_name_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.')
 }
 
@@ -381,7 +387,7 @@ fn ends_value(b: u8) -> bool {
         )
 }
 
-const MAX_NAME: usize = 64;
+pub(crate) const MAX_NAME: usize = 64;
 const MAX_VALUE: usize = 512;
 
 /// Parses `NAME = value` around a name keyword found at `hit..hit_end`:
@@ -414,11 +420,32 @@ fn parse_assignment(text: &str, hit: usize, hit_end: usize) -> Option<Parsed> {
         return None;
     }
     let name = text.get(ns..ne)?;
+    // Without a separator there is no value whatever the name says: the
+    // cheap test first.
+    if !separator_after_name(b, ne) {
+        return Some(((ns, ne), None));
+    }
     let class = classify_name(name);
     if class == NameClass::NotSecret {
         return Some(((ns, ne), None));
     }
     Some(((ns, ne), value_after(text, class, ne)))
+}
+
+/// Whether a name ending at `ne` is followed by a separator, as
+/// [`value_after`] requires before it looks for a value.
+pub(crate) fn separator_after_name(b: &[u8], ne: usize) -> bool {
+    separator_at(b, skip_blanks(b, skip_quote(b, ne))).is_some()
+}
+
+/// Length of the `=`, `:=`, `=>` or `:` separator at `p` (not `==` or `::`).
+fn separator_at(b: &[u8], p: usize) -> Option<usize> {
+    match (b.get(p), b.get(p + 1)) {
+        (Some(b':'), Some(b'=')) | (Some(b'='), Some(b'>')) => Some(2),
+        (Some(b'='), Some(b'=')) | (Some(b':'), Some(b':')) => None,
+        (Some(b'=' | b':'), _) => Some(1),
+        _ => None,
+    }
 }
 
 /// The accepted value after a secret-like name ending at `ne`.
@@ -427,13 +454,7 @@ fn value_after(text: &str, class: NameClass, ne: usize) -> Option<(usize, usize)
     let mut p = ne;
     p = skip_quote(b, p);
     p = skip_blanks(b, p);
-    // Separator: = := => : (but not == or ::).
-    let sep_len = match (b.get(p), b.get(p + 1)) {
-        (Some(b':'), Some(b'=')) | (Some(b'='), Some(b'>')) => 2,
-        (Some(b'='), Some(b'=')) | (Some(b':'), Some(b':')) => return None,
-        (Some(b'=' | b':'), _) => 1,
-        _ => return None,
-    };
+    let sep_len = separator_at(b, p)?;
     p = skip_blanks(b, p + sep_len);
     let (mut vs, ve) = match quote_at(b, p) {
         Some((q, after)) => {

@@ -14,14 +14,19 @@
 //! - [`kind_info`] / [`all_kinds`]: provider, description and rotation hint of
 //!   every kind.
 //!
-//! Scanning is one Aho-Corasick pass over the rules' keywords; regexes run
-//! only around keyword hits (see `engine.rs`). No input makes it panic, and
-//! every offset it returns is on a char boundary.
+//! Scanning is one pass of a vectorised byte classifier that marks where a
+//! rule keyword could lead to a finding (`prefilter.rs`, `gate.rs`); the
+//! Aho-Corasick automaton of the rules' keywords runs only around those marks
+//! (over every byte on CPUs without the classifier), and regexes run only
+//! around keyword hits (see `engine.rs`). Time is linear in the input; no
+//! input makes it panic, and every offset it returns is on a char boundary.
 
 mod engine;
+mod gate;
 mod generic;
 mod kinds;
 mod placeholder;
+mod prefilter;
 mod redact;
 mod rules;
 mod validate;

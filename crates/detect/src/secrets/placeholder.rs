@@ -228,29 +228,41 @@ fn is_masked(v: &str) -> bool {
 }
 
 /// Splits on non-alphanumerics and on lower→upper case changes.
-pub(crate) fn segments(v: &str) -> impl Iterator<Item = &str> {
-    let b = v.as_bytes();
-    let mut cuts = Vec::new();
-    let mut start = None;
-    for i in 0..b.len() {
-        let alnum = b[i].is_ascii_alphanumeric();
-        match start {
-            None if alnum => start = Some(i),
-            Some(s) if !alnum => {
-                cuts.push((s, i));
-                start = None;
-            }
-            Some(s) if i > s && b[i - 1].is_ascii_lowercase() && b[i].is_ascii_uppercase() => {
-                cuts.push((s, i));
-                start = Some(i);
-            }
-            _ => {}
+pub(crate) fn segments(v: &str) -> Segments<'_> {
+    Segments { v, pos: 0 }
+}
+
+/// Iterator of [`segments`]; allocates nothing.
+pub(crate) struct Segments<'a> {
+    v: &'a str,
+    pos: usize,
+}
+
+impl<'a> Iterator for Segments<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let b = self.v.as_bytes();
+        let mut i = self.pos;
+        while i < b.len() && !b[i].is_ascii_alphanumeric() {
+            i += 1;
         }
+        if i >= b.len() {
+            self.pos = i;
+            return None;
+        }
+        let start = i;
+        i += 1;
+        while i < b.len()
+            && b[i].is_ascii_alphanumeric()
+            && !(b[i - 1].is_ascii_lowercase() && b[i].is_ascii_uppercase())
+        {
+            i += 1;
+        }
+        self.pos = i;
+        // Both ends sit next to ASCII bytes (or the ends of `v`): char boundaries.
+        self.v.get(start..i)
     }
-    if let Some(s) = start {
-        cuts.push((s, b.len()));
-    }
-    cuts.into_iter().map(move |(s, e)| &v[s..e])
 }
 
 fn has_template_word(v: &str) -> bool {

@@ -2,7 +2,9 @@
 //! (plus its [`super::kinds`] entry). Each rule is written from the issuer's
 //! documented format: literal keywords for the prefilter, a regex with only
 //! bounded repetitions, what may not touch the match on either side, and an
-//! optional structural check.
+//! optional structural check. The prefilter also assumes each rule's shape
+//! (a token run holding its keyword, or a named value): see `T2_KINDS`,
+//! `AT_KINDS` and `NAMED_VALUE_RUNS` in `engine.rs` and the gates in `gate.rs`.
 
 use super::validate::Check;
 use super::Confidence;
