@@ -42,15 +42,9 @@ pub(crate) struct Gate {
     /// Every match contains one of these, in the gate stream. Empty: no usable set, the
     /// rule runs on the whole window.
     pub pieces: Vec<Vec<u8>>,
-    /// Estimated frequency of the pieces in ordinary text (per word), for reports.
-    pub cost: f64,
-    /// Longest possible match in bytes; `None` when unbounded.
-    pub max_len: Option<usize>,
     /// Longest match in bytes when every unbounded repetition counts as
     /// [`UNBOUNDED_REPEAT`] repetitions: how far from a piece the rule is searched.
     pub reach: usize,
-    /// The same in ASCII text, where every character is one byte.
-    pub reach_ascii: usize,
     /// How far a match reaches before the start of one of its pieces, and after its end
     /// (at most `reach` each; usually much less: a piece at a pattern's start has
     /// nothing before it).
@@ -193,18 +187,15 @@ fn derive_with(pattern: &str, view: View, classes: &mut ClassCache) -> Result<Ga
         .parse(pattern)
         .map_err(|e| e.to_string())?;
     let mut cx = Cx { view, classes };
-    let (pieces, cost, left, right) = match cx.required(&hir) {
-        Some(c) => (c.pieces, c.cost, c.left, c.right),
-        None => (Vec::new(), f64::INFINITY, Side::default(), Side::default()),
+    let (pieces, left, right) = match cx.required(&hir) {
+        Some(c) => (c.pieces, c.left, c.right),
+        None => (Vec::new(), Side::default(), Side::default()),
     };
     Ok(Gate {
         pieces,
         left,
         right,
-        cost,
-        max_len: hir.properties().maximum_len(),
         reach: bounded_len(&hir, false),
-        reach_ascii: bounded_len(&hir, true),
     })
 }
 
@@ -709,8 +700,15 @@ mod tests {
         assert_eq!(p, vec!["previous instructions", "prior instructions"]);
         let g = derive(pattern, View::Folded).unwrap();
         // `\s` can be a three-byte space (U+3000), three of them.
-        assert_eq!(g.max_len, Some("disregard all previous instructions".len() + 3 * 2));
-        assert_eq!(g.reach_ascii, "disregard all previous instructions".len());
+        assert_eq!(g.reach, "disregard all previous instructions".len() + 3 * 2);
+        // The pieces are the last words: a match reaches less far after them than its
+        // whole length (the verb comes before).
+        assert!(
+            g.right.ascii < "disregard all previous instructions".len(),
+            "{:?}",
+            g.right
+        );
+        assert!(g.left.ascii >= "disregard all ".len(), "{:?}", g.left);
     }
 
     #[test]
@@ -735,7 +733,6 @@ mod tests {
     fn optional_parts_and_large_classes_gate_nothing() {
         assert!(pieces(r"(?:secret)?\w{3}").is_empty());
         let g = derive(r"[a-z]+", View::Folded).unwrap();
-        assert!(g.max_len.is_none());
         assert_eq!(g.reach, UNBOUNDED_REPEAT as usize);
     }
 

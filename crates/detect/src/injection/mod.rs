@@ -286,6 +286,15 @@ impl GateBuilder {
         (reach.min(OVERLAP), cap(left), cap(right))
     }
 
+    /// The gate patterns of a `|`-separated list of context words (written unfolded:
+    /// folded as patterns are, then as the gate stream shows them).
+    fn context(&mut self, list: &str) -> Vec<usize> {
+        list.split('|')
+            .filter(|a| !a.is_empty())
+            .map(|a| self.pattern(gate::in_stream(&fold_pattern(&a.to_lowercase()))))
+            .collect()
+    }
+
     /// The index of pattern `p`, added if new.
     fn pattern(&mut self, p: Vec<u8>) -> usize {
         if let Some(&i) = self.index.get(&p) {
@@ -301,24 +310,6 @@ impl GateBuilder {
 fn engine() -> &'static Engine {
     static E: OnceLock<Engine> = OnceLock::new();
     E.get_or_init(|| {
-        // Context words, written unfolded: folded as patterns are, then as the gate
-        // stream shows them.
-        let mut literals: Vec<Vec<u8>> = Vec::new();
-        let mut intern = |list: &str| -> Vec<usize> {
-            list.split('|')
-                .filter(|a| !a.is_empty())
-                .map(|a| {
-                    let folded = gate::in_stream(&fold_pattern(&a.to_lowercase()));
-                    match literals.iter().position(|l| *l == folded) {
-                        Some(i) => i,
-                        None => {
-                            literals.push(folded);
-                            literals.len() - 1
-                        }
-                    }
-                })
-                .collect()
-        };
         let mut compiled = Vec::new();
         let mut broken = Vec::new();
         let mut gates = GateBuilder::default();
@@ -343,8 +334,8 @@ fn engine() -> &'static Engine {
                         reach,
                         left,
                         right,
-                        anchors: intern(def.anchors),
-                        requires: intern(def.requires),
+                        anchors: gates.context(def.anchors),
+                        requires: gates.context(def.requires),
                         reject: def.reject,
                         escalate: def.escalate.map(|(words, w)| {
                             (
@@ -364,19 +355,9 @@ fn engine() -> &'static Engine {
         let n = compiled.len() as u32;
         let (_, files_left, files_right) = gates.add(n, View::Light, &files::patterns().collect::<Vec<_>>());
         let (_, links_left, links_right) = gates.add(n + 1, View::Light, &links::patterns().collect::<Vec<_>>());
-        let files_anchors = intern(files::ANCHORS);
-        let links_anchors = intern(links::ANCHORS);
-        // The context words join the pieces in one automaton (one pass finds both);
-        // context ids become pattern indexes.
-        let to_pattern: Vec<usize> = literals.into_iter().map(|l| gates.pattern(l)).collect();
-        let remap = |ids: &mut Vec<usize>| ids.iter_mut().for_each(|i| *i = to_pattern[*i]);
-        for rule in &mut compiled {
-            remap(&mut rule.anchors);
-            remap(&mut rule.requires);
-        }
-        let (mut files_anchors, mut links_anchors) = (files_anchors, links_anchors);
-        remap(&mut files_anchors);
-        remap(&mut links_anchors);
+        // The context words share the pieces' automaton: one pass finds both.
+        let files_anchors = gates.context(files::ANCHORS);
+        let links_anchors = gates.context(links::ANCHORS);
         // The automaton's own choice: with thousands of patterns, a compact NFA (a DFA
         // would be several times faster but tens of MiB).
         let gate = AhoCorasick::builder()

@@ -237,11 +237,23 @@ pub(crate) fn each_area<'a>(
             _ => regions.push((s, e)),
         }
     }
-    for (s, e) in regions {
+    // Each area lies in exactly one region (regions are its margins, merged): group them
+    // by region once rather than filtering every area for every region.
+    let mut by_region: Vec<Vec<&Area>> = vec![Vec::new(); regions.len()];
+    for a in areas {
+        let r = regions.partition_point(|&(_, e)| e < a.end);
+        if let Some(list) = by_region.get_mut(r) {
+            list.push(a);
+        }
+    }
+    for (&(s, e), list) in regions.iter().zip(&by_region) {
+        if list.is_empty() {
+            continue;
+        }
         let from = snap_back(text, stream.text_start(s), stream.window.start);
         let to = snap_forward(text, stream.text_end(e), stream.window.end);
         let norm = normalize_window(text, from..to);
-        for a in areas.iter().filter(|a| s <= a.start && a.end <= e) {
+        for a in list {
             let start = norm.view_offset(stream.text_start(a.start));
             let end = norm.view_offset(stream.text_end(a.end));
             search(&norm, a.rule, start..end);
