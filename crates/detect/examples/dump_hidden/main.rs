@@ -1,4 +1,5 @@
-//! Equivalence harness for the hidden-content pass: runs `hidden::scan` over a large,
+//! Equivalence harness for the hidden-content pass and the injection engine: runs
+//! `hidden::scan` (and optionally `injection::scan`, `neutralize_with`) over a large,
 //! varied input set (see `inputs.rs`) and writes every result, Debug-formatted, to a file,
 //! so a speed change can be checked to leave every output unchanged (diff two dumps).
 //!
@@ -8,8 +9,10 @@
 //! ```
 //! `--root` is a directory holding the `crates/` tree to read inputs from (default: the
 //! current directory; pass a snapshot taken before the change, since the sources are
-//! inputs too). `--injection OUT2` also dumps `injection::scan(…, ToolResult)` verdicts,
-//! which exercise the carrier views and the encoded-blob pass end to end;
+//! inputs too). `--injection OUT2` also dumps `injection::scan` verdicts (as a tool result
+//! and as a tool description: level, score, every signal with span, weight and evidence),
+//! which check the phrase engine and exercise the carrier views and the encoded-blob pass
+//! end to end;
 //! `--neutralize OUT3` dumps `neutralize_with` in both modes (it shares the item scan).
 //!
 //! The private carrier and encoded passes are dumped by the `dump` tests inside
@@ -115,8 +118,10 @@ fn main() -> std::io::Result<()> {
             err = r;
         }
         if let Some(w) = injection_out.as_mut() {
-            let v = injection::scan(text, ScanContext::ToolResult);
-            let r = writeln!(w, "== {label} ({} bytes)\n{v:?}", text.len());
+            // Both contexts: weights and caps differ between results and descriptions.
+            let result = injection::scan(text, ScanContext::ToolResult);
+            let description = injection::scan(text, ScanContext::ToolDescription);
+            let r = writeln!(w, "== {label} ({} bytes)\n{result:?}\n{description:?}", text.len());
             if r.is_err() && err.is_ok() {
                 err = r;
             }
