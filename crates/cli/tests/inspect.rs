@@ -417,7 +417,14 @@ fn report_shapes_json_and_sarif() {
     for key in ["version", "findings", "servers", "errors"] {
         assert!(report.get(key).is_some(), "missing top-level `{key}`");
     }
-    let f = &findings(&report, "MW-POI-001", "poisoned")[0];
+    // The poisoned server has a poisoned tool and a poisoned prompt, both critical; their
+    // order falls to the fingerprint, which is keyed per state directory (random here).
+    // The tool's finding is the one that must name its tool.
+    let poisoned = findings(&report, "MW-POI-001", "poisoned");
+    let f = poisoned
+        .iter()
+        .find(|f| !f["message"].as_str().unwrap_or("").contains("of prompt"))
+        .expect("a tool-poisoning finding about a tool");
     for key in [
         "rule",
         "category",
