@@ -713,6 +713,25 @@ fn evidence_never_shows_secrets_raw() {
     );
 }
 
+#[test]
+fn evidence_never_shows_part_of_a_secret_cut_by_the_excerpt() {
+    // Evidence is an excerpt of about 100 characters: a token standing where the excerpt
+    // ends must not leave its first 30 characters raw (it did, before redaction moved
+    // ahead of the cut).
+    let token = format!("ghp_{}", "R8x2Kq9LmN4pV7wT1yZ3bC6dF0gH5jA2sE8u");
+    for words in 10..24 {
+        let t = format!("<!-- {} {token} -->", "note ".repeat(words));
+        let verdict = scan(&t, ToolResult);
+        assert!(verdict.has(HtmlComment), "{t}");
+        for s in &verdict.signals {
+            let body = &token[4..];
+            for i in 0..body.len() - 8 {
+                assert!(!s.evidence.contains(&body[i..i + 8]), "{words} words: {}", s.evidence);
+            }
+        }
+    }
+}
+
 // ---- generalisation: phrasings, languages, carriers -----------------------------------
 
 /// Override phrasings beyond the textbook "ignore previous instructions": other verbs,
