@@ -3,6 +3,10 @@
 //!
 //!     cargo run --release -p mcpward-detect --example profile_scan -- <full|secrets|hidden|injection> [bytes] [iterations]
 //!     PROFILE_FILE=some.txt …   # scan (the first bytes of) a file instead
+//!     cargo run --release -p mcpward-detect --example profile_scan -- areas [bytes]
+//!
+//! `areas` times nothing: it prints how much of the text the phrase rules must search
+//! (the engine's cost, see `injection::coverage`), per rule, largest first.
 //!
 //! Compilation of the patterns is timed apart ("warm") and not counted in the rate.
 //! Figures for the README come from the criterion benchmarks, not from this.
@@ -32,6 +36,23 @@ fn main() {
         }
         Err(_) => support::benign(size),
     };
+    if which == "areas" {
+        let c = injection::coverage(&text);
+        let ratio = |u: usize| u as f64 / c.stream_units.max(1) as f64;
+        eprintln!(
+            "stream {} units; searched {} ({:.1}x the stream); in some area {:.0}%, in an area of a gated rule {:.0}%",
+            c.stream_units,
+            c.searched_units(),
+            ratio(c.searched_units()),
+            100.0 * ratio(c.covered_units),
+            100.0 * ratio(c.covered_by_gated_units)
+        );
+        for (id, units, ungated) in c.searches.iter().take(25) {
+            let how = if *ungated { "  (ungated: whole windows)" } else { "" };
+            eprintln!("{units:>10} {:>5.2}x  {id}{how}", ratio(*units));
+        }
+        return;
+    }
     let t = Instant::now();
     let mut n = 0;
     for _ in 0..iters {

@@ -21,6 +21,7 @@
 //!    alone (comments, hidden elements) stays below Suspicious.
 
 mod carrier;
+mod coverage;
 mod encoded;
 mod files;
 mod gate;
@@ -43,6 +44,7 @@ use crate::hidden;
 use crate::normalize::{fold_pattern, fold_pattern_light, Normalized};
 use crate::verdict::{context_factor, Sink};
 pub use crate::verdict::{Level, ScanContext, Signal, SignalKind, Verdict};
+pub use coverage::{coverage, Coverage};
 pub use tool::{scan_tool, FieldScan, ToolScan, MAX_FIELDS, MAX_SCHEMA_DEPTH, MAX_TOOL_BYTES};
 
 use encoded::Budget;
