@@ -25,6 +25,7 @@ use crate::hidden::{class_of, escape_len, Class};
 
 /// Normalised views of (a window of) a text.
 #[derive(Debug, Clone)]
+#[cfg_attr(test, derive(PartialEq))]
 pub struct Normalized<'a> {
     original: &'a str,
     /// Offset of the window in `original`.
@@ -45,19 +46,33 @@ pub fn normalize(text: &str) -> Normalized<'_> {
 /// Normalises `text[window]` (the window must lie on char boundaries and be shorter
 /// than 4 GiB; callers pass bounded chunks). Offsets still refer to all of `text`.
 pub fn normalize_window(text: &str, window: Range<usize>) -> Normalized<'_> {
+    let (start, slice) = clamp_window(text, window);
+    let mut b = Builder::new(slice.len());
+    walk(slice, &mut b);
+    finish(text, start, b)
+}
+
+/// [`normalize_window`] through [`walk_general`] only, to check the ASCII fast path.
+#[cfg(test)]
+pub(crate) fn normalize_window_general(text: &str, window: Range<usize>) -> Normalized<'_> {
+    let (start, slice) = clamp_window(text, window);
+    let mut b = Builder::new(slice.len());
+    walk_general(slice, &mut b);
+    finish(text, start, b)
+}
+
+/// The window's start and text, clamped to `text` (empty when not on char boundaries).
+fn clamp_window(text: &str, window: Range<usize>) -> (usize, &str) {
     let start = window.start.min(text.len());
     let end = window.end.clamp(start, text.len());
-    let slice = text.get(start..end).unwrap_or("");
-    let mut b = Builder {
-        out: String::with_capacity(slice.len()),
-        map: Vec::with_capacity(slice.len()),
-        ws: None,
-    };
-    walk(slice, &mut b);
+    (start, text.get(start..end).unwrap_or(""))
+}
+
+fn finish(text: &str, base: usize, b: Builder) -> Normalized<'_> {
     let folded = fold_leet(&b.out);
     Normalized {
         original: text,
-        base: start,
+        base,
         text: b.out,
         folded,
         map: b.map,
@@ -71,50 +86,108 @@ pub(crate) trait Emit {
     fn space(&mut self, at: usize, newline: bool);
     /// A character of the light view (lowercase, folded; never whitespace).
     fn char(&mut self, c: char, at: usize);
+    /// `slice[run]`, all plain ASCII ([`plain_ascii_len`]): exactly what calling
+    /// [`Emit::space`] (a line break for `\n` and `\r`) for each byte `<= b' '` and
+    /// [`Emit::char`] with every other byte lowercased would do, in order. Implementors
+    /// do it a run at a time; this is the reference.
+    fn ascii_run(&mut self, slice: &str, run: Range<usize>) {
+        for (at, &b) in run.clone().zip(&slice.as_bytes()[run]) {
+            if b <= b' ' {
+                self.space(at, b == b'\n' || b == b'\r');
+            } else {
+                self.char(char::from(b.to_ascii_lowercase()), at);
+            }
+        }
+    }
 }
 
 /// The one pass behind every view: drops what the light view drops (invisible
 /// characters, controls, terminal escapes), folds the rest, and reports it in order.
+/// Runs of plain ASCII, nearly all of benign text, go to [`Emit::ascii_run`] whole; every
+/// other character is handled by [`walk_one`].
 pub(crate) fn walk(slice: &str, e: &mut impl Emit) {
     let bytes = slice.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        let byte = bytes[i];
-        if byte < 0x80 {
-            match byte {
-                b' ' | b'\t' | 0x0B | 0x0C => {
-                    e.space(i, false);
-                    i += 1;
-                }
-                b'\n' | b'\r' => {
-                    e.space(i, true);
-                    i += 1;
-                }
-                0x1B => i += escape_len(bytes, i).0,
-                0x00..=0x1F | 0x7F => i += 1,
-                _ => {
-                    e.char(char::from(byte.to_ascii_lowercase()), i);
-                    i += 1;
-                }
-            }
-            continue;
+        let run = plain_ascii_len(&bytes[i..]);
+        if run > 0 {
+            e.ascii_run(slice, i..i + run);
+            i += run;
+        } else {
+            i = walk_one(slice, i, e);
         }
-        let Some(c) = slice[i..].chars().next() else { break };
-        let len = c.len_utf8();
-        // Hidden carriers (tags, selectors, invisibles) are decoded and scanned
-        // separately; here they are dropped so they cannot split the words around them.
-        if class_of(c) == Class::Plain {
-            if c.is_whitespace() {
-                e.space(i, matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}'));
-            } else {
-                fold_char(c, |f| match f {
-                    Some(f) => e.char(f, i),
-                    None => e.space(i, false),
-                });
-            }
-        }
-        i += len;
     }
+}
+
+/// [`walk`] one character at a time: the reference for [`walk`]'s ASCII runs.
+#[cfg(test)]
+pub(crate) fn walk_general(slice: &str, e: &mut impl Emit) {
+    let mut i = 0;
+    while i < slice.len() {
+        i = walk_one(slice, i, e);
+    }
+}
+
+/// Length of the plain ASCII prefix of `bytes`: printable ASCII and ASCII whitespace
+/// (`\t \n \x0B \x0C \r`, space), on which [`walk_one`] drops nothing, reports bytes
+/// `<= b' '` as whitespace (a line break for `\n` and `\r`) and every other byte,
+/// lowercased, as a character.
+pub(crate) fn plain_ascii_len(bytes: &[u8]) -> usize {
+    fn special(b: u8) -> bool {
+        b >= 0x7F || (b < 0x20 && !(b'\t'..=b'\r').contains(&b))
+    }
+    // Branch-free over fixed chunks so the compiler vectorises the test; the chunk with
+    // the first special byte is then searched byte by byte.
+    let mut n = 0;
+    for chunk in bytes.chunks_exact(32) {
+        if chunk.iter().fold(false, |acc, &b| acc | special(b)) {
+            break;
+        }
+        n += 32;
+    }
+    let rest = &bytes[n..];
+    n + rest.iter().position(|&b| special(b)).unwrap_or(rest.len())
+}
+
+/// Walks the character at `i` (a char boundary): reports it, or drops it (with a whole
+/// terminal escape when it starts one); returns where the next character starts.
+fn walk_one(slice: &str, i: usize, e: &mut impl Emit) -> usize {
+    let bytes = slice.as_bytes();
+    let byte = bytes[i];
+    if byte < 0x80 {
+        return match byte {
+            b' ' | b'\t' | 0x0B | 0x0C => {
+                e.space(i, false);
+                i + 1
+            }
+            b'\n' | b'\r' => {
+                e.space(i, true);
+                i + 1
+            }
+            0x1B => i + escape_len(bytes, i).0,
+            0x00..=0x1F | 0x7F => i + 1,
+            _ => {
+                e.char(char::from(byte.to_ascii_lowercase()), i);
+                i + 1
+            }
+        };
+    }
+    let Some(c) = slice[i..].chars().next() else {
+        return slice.len();
+    };
+    // Hidden carriers (tags, selectors, invisibles) are decoded and scanned
+    // separately; here they are dropped so they cannot split the words around them.
+    if class_of(c) == Class::Plain {
+        if c.is_whitespace() {
+            e.space(i, matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}'));
+        } else {
+            fold_char(c, |f| match f {
+                Some(f) => e.char(f, i),
+                None => e.space(i, false),
+            });
+        }
+    }
+    i + c.len_utf8()
 }
 
 struct Builder {
@@ -122,6 +195,16 @@ struct Builder {
     map: Vec<u32>,
     /// Pending whitespace: (offset of the run's first char, run had a newline).
     ws: Option<(usize, bool)>,
+}
+
+impl Builder {
+    fn new(capacity: usize) -> Builder {
+        Builder {
+            out: String::with_capacity(capacity),
+            map: Vec::with_capacity(capacity),
+            ws: None,
+        }
+    }
 }
 
 impl Emit for Builder {
@@ -144,6 +227,39 @@ impl Emit for Builder {
         for _ in 0..c.len_utf8() {
             self.map.push(at as u32);
         }
+    }
+
+    /// Whitespace runs as `space` takes them; each run of other bytes after them as
+    /// `char` would take its bytes one by one (the pending separator goes out before the
+    /// first), lowercased in one go.
+    fn ascii_run(&mut self, slice: &str, run: Range<usize>) {
+        let bytes = slice.as_bytes();
+        let first = self.out.len();
+        let mut i = run.start;
+        while i < run.end {
+            while i < run.end && bytes[i] <= b' ' {
+                self.space(i, bytes[i] == b'\n' || bytes[i] == b'\r');
+                i += 1;
+            }
+            if i == run.end {
+                break;
+            }
+            let word = i;
+            while i < run.end && bytes[i] > b' ' {
+                i += 1;
+            }
+            if let Some((ws_at, nl)) = self.ws.take() {
+                if !self.out.is_empty() {
+                    self.out.push(if nl { '\n' } else { ' ' });
+                    self.map.push(ws_at as u32);
+                }
+            }
+            // The run is plain ASCII, so every offset in it is a char boundary.
+            self.out.push_str(&slice[word..i]);
+            self.map.extend(word as u32..i as u32);
+        }
+        // All written since `first` is ASCII: lowercase it in one go.
+        self.out[first..].make_ascii_lowercase();
     }
 }
 
@@ -223,39 +339,74 @@ impl Normalized<'_> {
 /// onto `i` everywhere. ASCII for ASCII, so the length and the offset map are unchanged.
 pub fn fold_leet(light: &str) -> String {
     let mut bytes = light.as_bytes().to_vec();
-    let mut i = 0;
-    while i < bytes.len() {
-        if !is_token_byte(bytes[i]) {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        let mut has_letter = false;
-        while i < bytes.len() && is_token_byte(bytes[i]) {
-            has_letter |= bytes[i].is_ascii_lowercase();
-            i += 1;
-        }
-        for b in &mut bytes[start..i] {
-            *b = match *b {
-                b'l' => b'i',
-                b'0' if has_letter => b'o',
-                b'1' if has_letter => b'i',
-                b'3' if has_letter => b'e',
-                b'4' | b'@' if has_letter => b'a',
-                b'5' | b'$' if has_letter => b's',
-                b'7' if has_letter => b't',
-                other => other,
-            };
-        }
-    }
+    fold_leet_bytes(&mut bytes);
     // Only ASCII bytes were replaced by ASCII bytes, so this cannot fail; fall back to the
     // light view rather than panic.
     String::from_utf8(bytes).unwrap_or_else(|_| light.to_string())
 }
 
-fn is_token_byte(b: u8) -> bool {
-    b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'@' || b == b'$'
+/// [`fold_leet`] in place. A word (a run of `[a-z0-9@$]`) without a letter has no `l`
+/// and keeps its digits, so only words with a letter change, each byte by [`LEET`].
+fn fold_leet_bytes(bytes: &mut [u8]) {
+    let mut i = 0;
+    while i < bytes.len() {
+        if TOKEN[usize::from(bytes[i])] == 0 {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut kinds = 0;
+        while i < bytes.len() && TOKEN[usize::from(bytes[i])] != 0 {
+            kinds |= TOKEN[usize::from(bytes[i])];
+            i += 1;
+        }
+        if kinds & LETTER != 0 {
+            for b in &mut bytes[start..i] {
+                *b = LEET[usize::from(*b)];
+            }
+        }
+    }
 }
+
+const LETTER: u8 = 2;
+
+/// For each byte: 0 outside words, 1 for `[0-9@$]`, `LETTER | 1` for `[a-z]`.
+const TOKEN: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = if b.is_ascii_lowercase() {
+            LETTER | 1
+        } else if b.is_ascii_digit() || b == b'@' || b == b'$' {
+            1
+        } else {
+            0
+        };
+        i += 1;
+    }
+    t
+};
+
+/// What each byte of a word with a letter folds to (see [`fold_leet`]).
+pub(crate) const LEET: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = match i as u8 {
+            b'l' => b'i',
+            b'0' => b'o',
+            b'1' => b'i',
+            b'3' => b'e',
+            b'4' | b'@' => b'a',
+            b'5' | b'$' => b's',
+            b'7' => b't',
+            other => other,
+        };
+        i += 1;
+    }
+    t
+};
 
 /// Folds a phrase pattern the way [`fold_leet`] folds text: `l` becomes `i`, and every
 /// non-ASCII character is folded as the light view folds it ([`fold_pattern_light`]).
@@ -421,6 +572,10 @@ const CONFUSABLES: &[(u32, char)] = &[
     (0x2215, '/'),
     (0x29F8, '/'),
 ];
+
+#[cfg(test)]
+#[path = "normalize_ascii_tests.rs"]
+pub(crate) mod ascii_tests;
 
 #[cfg(test)]
 mod tests {

@@ -22,7 +22,7 @@ use regex::{Captures, Match, Regex};
 
 use super::gate::is_separator;
 use crate::hidden::{ceil_char, floor_char};
-use crate::normalize::{normalize_window, walk, Emit, Normalized};
+use crate::normalize::{normalize_window, walk, Emit, Normalized, LEET};
 
 /// Units (bytes of the gate stream) between two checkpoints of the fast stream.
 const STEP: usize = 64;
@@ -35,6 +35,7 @@ pub(crate) const MARGIN: usize = 160;
 const LOOKAHEAD: usize = 8;
 
 /// The gate stream of a window and the way back to the text.
+#[cfg_attr(test, derive(Debug, PartialEq))]
 pub(crate) struct Stream {
     /// The stream itself (see [`super::gate`]): the folded view with every separator run
     /// as one space, and a space at each end.
@@ -51,10 +52,20 @@ impl Stream {
     /// The stream of `text[window]` (on char boundaries): one pass of the normaliser's
     /// walk, keeping only what the gate needs (no views, no per-byte map).
     pub(crate) fn new(text: &str, window: Range<usize>) -> Stream {
+        Stream::build(text, window, walk)
+    }
+
+    /// [`Stream::new`] through the per-character walk only, to check the ASCII runs.
+    #[cfg(test)]
+    fn new_general(text: &str, window: Range<usize>) -> Stream {
+        Stream::build(text, window, crate::normalize::walk_general)
+    }
+
+    fn build(text: &str, window: Range<usize>, walk: fn(&str, &mut StreamBuilder)) -> Stream {
         let slice = text.get(window.clone()).unwrap_or("");
         let mut b = StreamBuilder {
-            units: Vec::with_capacity(slice.len()),
-            checkpoints: Vec::with_capacity(slice.len() / STEP + 1),
+            units: Vec::with_capacity(slice.len() + 2),
+            checkpoints: Vec::with_capacity(slice.len() / STEP + 2),
             sep_at: None,
             word: Vec::new(),
             word_has_letter: false,
@@ -92,6 +103,38 @@ impl Stream {
             .unwrap_or(self.window.end)
     }
 }
+
+const LETTER: u8 = 2;
+
+/// For each byte of a plain ASCII run: 0 outside words, 1 for `[0-9@$]`, `LETTER | 1`
+/// for a letter of either case (the walk lowercases it).
+const WORD: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = if b.is_ascii_alphabetic() {
+            LETTER | 1
+        } else if b.is_ascii_digit() || b == b'@' || b == b'$' {
+            1
+        } else {
+            0
+        };
+        i += 1;
+    }
+    t
+};
+
+/// What a byte of a word with a letter becomes: lowercased, then [`LEET`].
+const FOLD: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = LEET[(i as u8).to_ascii_lowercase() as usize];
+        i += 1;
+    }
+    t
+};
 
 /// Builds the stream from the light view's characters. Leetspeak is undone as the folded
 /// view undoes it ([`crate::normalize::fold_leet`]: inside runs of `[a-z0-9@$]` that hold
@@ -132,6 +175,36 @@ impl StreamBuilder {
         self.push(unit, at);
     }
 
+    /// A whole word of the run, `word` (any case) at offset `start`, as `end_word` would
+    /// write it.
+    fn fold_word(&mut self, start: usize, word: &[u8], letter: bool) {
+        if letter {
+            // Every byte of a word with a letter folds to a letter or digit: the word
+            // goes out whole, with the checkpoints that fall inside it.
+            if let Some(sep) = self.sep_at.take() {
+                if self.units.last() != Some(&b' ') {
+                    self.push(b' ', sep);
+                }
+            }
+            let first = self.units.len();
+            self.units.extend(word.iter().map(|&w| FOLD[usize::from(w)]));
+            let mut k = first.next_multiple_of(STEP);
+            while k < self.units.len() {
+                self.checkpoints.push(self.base + start + (k - first));
+                k += STEP;
+            }
+            return;
+        }
+        // Digits stay; a `@` or `$` is punctuation to the rules' separator.
+        for (at, &w) in (start..).zip(word) {
+            if w == b'@' || w == b'$' {
+                self.separator(at);
+            } else {
+                self.keep(w, at);
+            }
+        }
+    }
+
     fn end_word(&mut self) {
         if self.word.is_empty() {
             return;
@@ -166,6 +239,46 @@ impl Emit for StreamBuilder {
     fn space(&mut self, at: usize, _newline: bool) {
         self.end_word();
         self.separator(at);
+    }
+
+    /// What `space` and `char` do with each byte, but a word that lies wholly inside the
+    /// run is folded straight into the units rather than held back in `word` (only a
+    /// word touching the run's end may go on past it, and one the run starts with may
+    /// go on from before it).
+    fn ascii_run(&mut self, slice: &str, run: Range<usize>) {
+        let bytes = slice.as_bytes();
+        let mut i = run.start;
+        while i < run.end {
+            let c = bytes[i];
+            if WORD[usize::from(c)] != 0 {
+                let start = i;
+                let mut kinds = 0;
+                while i < run.end && WORD[usize::from(bytes[i])] != 0 {
+                    kinds |= WORD[usize::from(bytes[i])];
+                    i += 1;
+                }
+                let letter = kinds & LETTER != 0;
+                if i == run.end || !self.word.is_empty() {
+                    self.word_has_letter |= letter;
+                    self.word.extend(
+                        (start..i)
+                            .zip(&bytes[start..i])
+                            .map(|(at, &w)| (w.to_ascii_lowercase(), at)),
+                    );
+                } else {
+                    self.fold_word(start, &bytes[start..i], letter);
+                }
+                continue;
+            }
+            self.end_word();
+            // Whitespace and punctuation are separators, except the sentence ends.
+            if matches!(c, b'.' | b'!' | b'?' | b';') {
+                self.keep(c, i);
+            } else {
+                self.separator(i);
+            }
+            i += 1;
+        }
     }
 
     fn char(&mut self, c: char, at: usize) {
@@ -396,6 +509,22 @@ mod tests {
                 "{text:?}"
             );
         }
+    }
+
+    #[test]
+    fn ascii_fast_path_streams_as_the_walk_does() {
+        let mut fast = 0usize;
+        let mut checked = 0usize;
+        for (text, windows) in crate::normalize::ascii_tests::cases() {
+            for w in windows {
+                let want = Stream::new_general(&text, w.clone());
+                assert_eq!(Stream::new(&text, w.clone()), want, "{text:?} {w:?}");
+                let slice = text.get(w.clone()).unwrap_or("").as_bytes();
+                fast += usize::from(crate::normalize::plain_ascii_len(slice) == slice.len());
+                checked += 1;
+            }
+        }
+        assert!(fast > 100_000 && fast < checked, "{fast} of {checked}");
     }
 
     #[test]
