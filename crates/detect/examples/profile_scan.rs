@@ -3,6 +3,8 @@
 //!
 //!     cargo run --release -p mcpward-detect --example profile_scan -- <full|secrets|hidden|injection> [bytes] [iterations]
 //!     PROFILE_FILE=some.txt …   # scan (the first bytes of) a file instead
+//!     PROFILE_FILE=crates/detect/corpus/benign/outputs …   # a directory: every JSON
+//!                               # string of its .json/.jsonl files, blank-line separated
 //!     cargo run --release -p mcpward-detect --example profile_scan -- areas [bytes]
 //!
 //! `areas` times nothing: it prints how much of the text the phrase rules must search
@@ -26,6 +28,7 @@ fn main() {
     eprintln!("warm {:?}", t0.elapsed());
     // PROFILE_FILE: scan the first `size` bytes of a file instead of generated text.
     let text = match std::env::var("PROFILE_FILE") {
+        Ok(path) if std::path::Path::new(&path).is_dir() => corpus_text(&path, size),
         Ok(path) => {
             let t = std::fs::read_to_string(path).unwrap();
             let mut end = size.min(t.len());
@@ -65,8 +68,53 @@ fn main() {
     }
     let el = t.elapsed();
     eprintln!(
-        "{which} {n} {:?}/iter {:.3} GB/s",
+        "{which} {n} signals, {} bytes: {:?}/iter {:.3} GB/s",
+        text.len(),
         el / iters as u32,
-        (size * iters) as f64 / el.as_secs_f64() / 1e9
+        (text.len() * iters) as f64 / el.as_secs_f64() / 1e9
     );
+}
+
+/// Every JSON string value of the `.json` and `.jsonl` files under `dir` (sorted by
+/// path), joined by blank lines, up to `size` bytes: real tool output from the corpus.
+fn corpus_text(dir: &str, size: usize) -> String {
+    fn strings(v: &serde_json::Value, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::String(s) => out.push(s.clone()),
+            serde_json::Value::Array(a) => a.iter().for_each(|x| strings(x, out)),
+            serde_json::Value::Object(o) => o.values().for_each(|x| strings(x, out)),
+            _ => {}
+        }
+    }
+    let mut files = Vec::new();
+    let mut stack = vec![std::path::PathBuf::from(dir)];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap().flatten() {
+            let p = entry.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|e| e == "json" || e == "jsonl") {
+                files.push(p);
+            }
+        }
+    }
+    files.sort();
+    let mut parts = Vec::new();
+    for f in files {
+        let t = std::fs::read_to_string(&f).unwrap();
+        match serde_json::from_str::<serde_json::Value>(&t) {
+            Ok(v) => strings(&v, &mut parts),
+            Err(_) => t
+                .lines()
+                .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+                .for_each(|v| strings(&v, &mut parts)),
+        }
+    }
+    let mut text = parts.join("\n\n");
+    let mut end = size.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.truncate(end);
+    text
 }
