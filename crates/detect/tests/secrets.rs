@@ -197,6 +197,10 @@ fn positives(r: &mut Rng) -> Vec<Sample> {
         )
     );
     fmt!(
+        "slack-bot-token",
+        format!("xoxb-{}-{}", r.pick(DIGITS, 12), r.pick(ALNUM, 24))
+    );
+    fmt!(
         "slack-user-token",
         format!(
             "xoxp-{}-{}-{}-{}",
@@ -334,7 +338,7 @@ fn positives(r: &mut Rng) -> Vec<Sample> {
     v.extend(named("mistral-api-key", "MISTRAL_API_KEY", r.pick(ALNUM, 32)));
     v.extend(named("cohere-api-key", "COHERE_API_KEY", r.pick(ALNUM, 40)));
     fmt!("elevenlabs-api-key", format!("sk_{}", r.pick(HEX, 48)));
-    fmt!("npm-token", format!("npm_{}", r.pick(ALNUM, 36)));
+    fmt!("npm-token", format!("npm_{}", github_body(r)));
     fmt!("pypi-token", format!("pypi-AgEIcHlwaS5vcmc{}", r.pick(TOKEN, 150)));
     fmt!("docker-hub-token", format!("dckr_pat_{}", r.pick(TOKEN, 27)));
     fmt!("vault-token", format!("hvs.{}", r.pick(TOKEN, 90)));
@@ -498,6 +502,10 @@ fn positives(r: &mut Rng) -> Vec<Sample> {
     fmt!(
         "telegram-bot-token",
         format!("{}:AA{}", r.pick(DIGITS, 10), r.pick(TOKEN, 33))
+    );
+    fmt!(
+        "telegram-bot-token",
+        format!("{}:AA{}", r.pick(DIGITS, 11), r.pick(TOKEN, 33))
     );
     fmt!(
         "teams-webhook-url",
@@ -705,6 +713,88 @@ fn github_tokens_with_valid_checksum_are_high_and_tampered_are_medium() {
     let ms = scan_text(&bad);
     assert_eq!(ms.len(), 1, "a bad checksum must not drop the match");
     assert_eq!((ms[0].kind, ms[0].confidence), ("github-pat", Confidence::Medium));
+}
+
+// ------------------------------------------------ formats checked against provider docs
+
+/// The one match `scan_text` reports for `text`, as (kind, confidence, text).
+fn only_match(text: &str) -> Option<(&'static str, Confidence, String)> {
+    let ms = scan_text(text);
+    match ms.as_slice() {
+        [m] => Some((m.kind, m.confidence, m.text(text).to_string())),
+        _ => None,
+    }
+}
+
+#[test]
+fn npm_tokens_with_valid_checksum_are_high_and_tampered_are_medium() {
+    // npm tokens carry GitHub's base62 CRC32 tail (GitHub changelog
+    // 2021-09-23, "npm has a new access token format").
+    let mut r = Rng(4242);
+    for _ in 0..50 {
+        let t = format!("npm_{}", github_body(&mut r));
+        assert_eq!(only_match(&t), Some(("npm-token", Confidence::High, t.clone())));
+        let mut bad = t.clone().into_bytes();
+        bad[10] = if bad[10] == b'A' { b'B' } else { b'A' };
+        let bad = String::from_utf8(bad).unwrap_or_default();
+        assert_eq!(
+            only_match(&bad),
+            Some(("npm-token", Confidence::Medium, bad.clone())),
+            "a bad checksum must lower confidence, not drop the match"
+        );
+    }
+    // Near misses: one character short, or glued to more token characters.
+    let body = github_body(&mut r);
+    assert!(scan_text(&format!("npm_{}", &body[..35])).is_empty());
+    assert!(scan_text(&format!("npm_{body}x")).is_empty());
+}
+
+#[test]
+fn slack_legacy_bot_tokens_with_one_digit_group_are_found() {
+    // Classic bot users: `xoxb-<digits>-<random>` with no second digit group.
+    let mut r = Rng(515);
+    for _ in 0..20 {
+        let t = format!("xoxb-{}-{}", r.pick(DIGITS, 12), r.pick(ALNUM, 24));
+        let text = format!("SLACK_TOKEN={t}\n");
+        assert!(
+            found(&text, "slack-bot-token", &t),
+            "{text:?} -> {:?}",
+            scan_text(&text)
+        );
+    }
+    // Near misses: random part too short, no digit group at all.
+    for t in [
+        format!("xoxb-{}-{}", r.pick(DIGITS, 12), r.pick(ALNUM, 10)),
+        format!("xoxb-{}", r.pick(ALNUM, 24)),
+    ] {
+        assert!(!scan_text(&t).iter().any(|m| m.kind == "slack-bot-token"), "{t:?}");
+    }
+}
+
+#[test]
+fn telegram_bot_ids_longer_than_ten_digits_are_found() {
+    // Bot ids are user ids, "at most 52 significant bits" (Bot API, User.id).
+    let mut r = Rng(777);
+    for digits in [8, 9, 10, 11, 12, 16] {
+        let t = format!(
+            "{}:AA{}",
+            r.pick("123456789", 1) + &r.pick(DIGITS, digits - 1),
+            r.pick(TOKEN, 33)
+        );
+        assert_eq!(
+            only_match(&t).map(|m| (m.0, m.2)),
+            Some(("telegram-bot-token", t.clone())),
+            "{digits} digits"
+        );
+    }
+    // Near misses: an id longer than 52 bits allow, too few digits, a short secret.
+    for t in [
+        format!("{}:AA{}", r.pick(DIGITS, 17), r.pick(TOKEN, 33)),
+        format!("{}:AA{}", r.pick(DIGITS, 7), r.pick(TOKEN, 33)),
+        format!("{}:AA{}", r.pick(DIGITS, 11), r.pick(TOKEN, 32)),
+    ] {
+        assert!(!scan_text(&t).iter().any(|m| m.kind == "telegram-bot-token"), "{t:?}");
+    }
 }
 
 #[test]

@@ -200,7 +200,16 @@ pub(crate) static RULES: &[Rule] = &[
     )
     .right(Edge::Token),
     // ---- Slack
-    raw("slack-bot-token", &["xoxb-"], "xoxb-[0-9]{6,16}-[0-9]{6,16}-[A-Za-z0-9]{20,48}", 100).right(Edge::Token),
+    // Bot tokens: `xoxb-<team digits>-<bot user digits>-<random>`; classic
+    // (legacy) bot users carry only one digit group, `xoxb-<digits>-<random>`
+    // (api.slack.com/legacy/enabling-bot-users; docs.slack.dev/authentication/tokens).
+    raw(
+        "slack-bot-token",
+        &["xoxb-"],
+        "xoxb-[0-9]{6,16}-(?:[0-9]{6,16}-)?[A-Za-z0-9]{18,48}",
+        100,
+    )
+    .right(Edge::Token),
     raw(
         "slack-user-token",
         &["xoxp-"],
@@ -237,11 +246,15 @@ pub(crate) static RULES: &[Rule] = &[
     )
     .back(8),
     // ---- Stripe
+    // sk_/rk_ + live/test (docs.stripe.com/keys); Stripe told GitLab its keys are
+    // longer than 32 characters (gitlab.com/gitlab-org/gitlab/-/issues/458019).
     raw("stripe-secret-key", &["sk_live_"], "sk_live_[A-Za-z0-9]{20,247}", 260),
     raw("stripe-restricted-key", &["rk_live_"], "rk_live_[A-Za-z0-9]{20,247}", 260),
     raw("stripe-test-key", &["sk_test_", "rk_test_"], "[sr]k_test_[A-Za-z0-9]{20,247}", 260),
     raw("stripe-webhook-secret", &["whsec_"], "whsec_[A-Za-z0-9+/]{24,88}={0,2}", 100).right(Edge::B64),
     // ---- AWS (the secret key near an access key id is paired in the engine)
+    // 4-character prefix + 16 = 20 (IAM user guide, "Unique identifiers":
+    // AKIA access key, ASIA STS, ABIA bearer token, ACCA context-specific).
     raw("aws-access-key-id", &["AKIA", "ASIA", "ABIA", "ACCA"], "(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}", 24),
     named(
         "aws-secret-access-key",
@@ -260,6 +273,7 @@ pub(crate) static RULES: &[Rule] = &[
     )
     .right(Edge::B64),
     // ---- Google
+    // AIza + 35 = 39 characters (Google Cloud API keys).
     raw("google-api-key", &["AIza"], "AIza[0-9A-Za-z_-]{35}", 48).right(Edge::Token),
     raw("google-oauth-client-secret", &["GOCSPX-"], "GOCSPX-[A-Za-z0-9_-]{28}", 40).right(Edge::Token),
     raw("google-oauth-refresh-token", &["1//0"], "1//0[A-Za-z0-9_-]{40,512}", 520).right(Edge::Token),
@@ -319,6 +333,8 @@ pub(crate) static RULES: &[Rule] = &[
     .back(180)
     .right(Edge::Token),
     // ---- Anthropic
+    // 108 characters ending in `AA`: Anthropic Admin API `partial_key_hint`
+    // examples show `sk-ant-api03-...AA`.
     raw("anthropic-api-key", &["sk-ant-api03-"], "sk-ant-api03-[A-Za-z0-9_-]{93}AA", 120).right(Edge::Token),
     raw("anthropic-admin-key", &["sk-ant-admin01-"], "sk-ant-admin01-[A-Za-z0-9_-]{93}AA", 120)
         .right(Edge::Token),
@@ -335,6 +351,8 @@ pub(crate) static RULES: &[Rule] = &[
     raw("perplexity-api-key", &["pplx-"], "pplx-[A-Za-z0-9]{40,56}", 64),
     raw("replicate-api-token", &["r8_"], "r8_[A-Za-z0-9]{37}", 44),
     raw("xai-api-key", &["xai-"], "xai-[A-Za-z0-9]{80}", 88),
+    // Letters only after `hf_` (huggingface.co/docs/hub/security-tokens names the
+    // prefix; every published reference detector uses [A-Za-z]{34}).
     raw("huggingface-token", &["hf_", "api_org_"], "(?:hf|api_org)_[A-Za-z]{34}", 44),
     raw("tavily-api-key", &["tvly-"], "tvly-(?:dev-|prod-)?[A-Za-z0-9]{32}", 48),
     raw("firecrawl-api-key", &["fc-"], "fc-[a-f0-9]{32}", 40),
@@ -344,7 +362,10 @@ pub(crate) static RULES: &[Rule] = &[
     named("cohere-api-key", &["cohere", "co_api_key"], "cohere[_-]?(?:api[_-]?)?key|co[_-]api[_-]key", "[A-Za-z0-9]{40}", 40),
     raw("elevenlabs-api-key", &["sk_"], "sk_[a-f0-9]{48}", 56),
     // ---- Registries and developer platforms
-    raw("npm-token", &["npm_"], "npm_[A-Za-z0-9]{36}", 48),
+    // 30 random base62 + a 6-character base62 CRC32 of them, like GitHub's
+    // (github.blog/changelog 2021-09-23 "npm has a new access token format";
+    // legacy UUID tokens were removed 2025-11, docs.npmjs.com "About access tokens").
+    raw("npm-token", &["npm_"], "npm_[A-Za-z0-9]{36}", 48).check(Check::GithubCrc),
     raw(
         "pypi-token",
         &["pypi-AgEIcHlwaS5vcmc", "pypi-AgENdGVzdC5weXBpLm9yZw"],
@@ -382,11 +403,14 @@ pub(crate) static RULES: &[Rule] = &[
     raw("databricks-token", &["dapi"], "dapi[a-f0-9]{32}(?:-[0-9])?", 44),
     raw("figma-token", &["figd_"], "figd_[A-Za-z0-9_-]{38,48}", 56).right(Edge::Token),
     raw("postman-api-key", &["PMAK-"], "PMAK-[a-f0-9]{24}-[a-f0-9]{34}", 68),
+    // Atlassian says token length varies (support.atlassian.com, "Manage API tokens
+    // for your Atlassian account"); observed ATATT3 tokens are ~190 characters.
     raw("atlassian-api-token", &["ATATT3", "ATCTT3"], "AT[AC]TT3[A-Za-z0-9_=-]{150,250}", 260).right(Edge::Token),
     raw("bitbucket-app-password", &["ATBB"], "ATBB[A-Za-z0-9]{28,40}", 48),
     raw("sourcegraph-token", &["sgp_"], "sgp_(?:[a-f0-9]{16}_|local_)?[a-f0-9]{40}", 68),
     raw("buildkite-token", &["bkua_"], "bkua_[a-f0-9]{40}", 48),
     raw("contentful-token", &["CFPAT-"], "CFPAT-[A-Za-z0-9_-]{43}", 52).right(Edge::Token),
+    // Keys start with lin_api_ (Linear settings, Personal API keys).
     raw("linear-api-key", &["lin_api_"], "lin_api_[A-Za-z0-9]{40}", 52),
     raw("linear-oauth-token", &["lin_oauth_"], "lin_oauth_[a-f0-9]{64}", 80),
     raw("notion-token", &["secret_", "ntn_"], "secret_[A-Za-z0-9]{43}|ntn_[A-Za-z0-9]{40,50}", 56),
@@ -441,10 +465,14 @@ pub(crate) static RULES: &[Rule] = &[
     .back(180)
     .right(Edge::None)
     .ids(),
+    // 32 characters after a 6-character prefix (shopify.dev changelog "Length of the
+    // Shopify access token is increasing" and "App secret key length has increased").
     raw("shopify-access-token", &["shpat_"], "shpat_[a-fA-F0-9]{32}", 40),
     raw("shopify-custom-app-token", &["shpca_"], "shpca_[a-fA-F0-9]{32}", 40),
     raw("shopify-private-app-token", &["shppa_"], "shppa_[a-fA-F0-9]{32}", 40),
     raw("shopify-shared-secret", &["shpss_"], "shpss_[a-fA-F0-9]{32}", 40),
+    // cfk_/cfut_/cfat_ + 40 characters + a checksum of undocumented length
+    // (developers.cloudflare.com/fundamentals/api/get-started/token-formats).
     raw("cloudflare-api-token", &["cfut_", "cfat_"], "cf(?:ut|at)_[A-Za-z0-9]{40,56}", 64),
     raw("cloudflare-global-api-key", &["cfk_"], "cfk_[A-Za-z0-9]{40,56}", 64),
     named(
@@ -463,6 +491,7 @@ pub(crate) static RULES: &[Rule] = &[
         45,
     )
     .ids(),
+    // dop_v1_/doo_v1_/dor_v1_ (DigitalOcean prefixed tokens, 2021).
     raw("digitalocean-pat", &["dop_v1_"], "dop_v1_[a-f0-9]{64}", 72),
     raw("digitalocean-oauth-token", &["doo_v1_"], "doo_v1_[a-f0-9]{64}", 72),
     raw("digitalocean-refresh-token", &["dor_v1_"], "dor_v1_[a-f0-9]{64}", 72),
@@ -500,6 +529,7 @@ pub(crate) static RULES: &[Rule] = &[
     .right(Edge::Token),
     raw("flyio-token", &["fm2_", "fo1_"], "f(?:m2|o1)_[A-Za-z0-9+/=_-]{40,2000}", 2010).right(Edge::B64Any),
     // ---- Messaging and webhooks
+    // Every Twilio SID is a 2-letter prefix + 32 hex (twilio.com/docs/glossary/what-is-a-sid).
     raw("twilio-api-key", &["SK"], "SK[0-9a-fA-F]{32}", 40),
     raw("twilio-auth-token", &["AC"], "AC[0-9a-f]{32}", 40).anchor(),
     named(
@@ -510,6 +540,8 @@ pub(crate) static RULES: &[Rule] = &[
         32,
     )
     .ids(),
+    // "Twilio SendGrid API keys are 69 characters long" (twilio.com/docs/sendgrid,
+    // API Keys): SG. + 22 + . + 43.
     raw("sendgrid-api-key", &["SG."], r"SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}", 72).right(Edge::Token),
     raw("mailgun-api-key", &["key-"], "key-[0-9a-f]{32}", 40).ids(),
     named(
@@ -545,8 +577,12 @@ pub(crate) static RULES: &[Rule] = &[
     )
     .back(24)
     .right(Edge::Token),
-    raw("telegram-bot-token", &[":AA"], "[0-9]{8,10}:AA[A-Za-z0-9_-]{33}", 40)
-        .back(12)
+    // `<bot id>:<35 characters>` (core.telegram.org/bots/features#botfather,
+    // example 110201543:AAHdq...). Bot ids are user ids: "at most 52
+    // significant bits" (core.telegram.org/bots/api#user), so up to 16 digits;
+    // 10-digit ids are already common and 11 will follow.
+    raw("telegram-bot-token", &[":AA"], "[0-9]{8,16}:AA[A-Za-z0-9_-]{33}", 40)
+        .back(18)
         .edges(Edge::Digit, Edge::Token),
     raw(
         "teams-webhook-url",

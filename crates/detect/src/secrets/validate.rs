@@ -9,8 +9,9 @@ use super::Confidence;
 pub(crate) enum Check {
     /// The regex is the whole format.
     None,
-    /// GitHub's `gh?_` tokens: the last 6 characters are base62(CRC32(the 30
-    /// random characters)). A mismatch lowers confidence instead of dropping the
+    /// GitHub's `gh?_` tokens and npm's `npm_` tokens (same design, see the
+    /// npm rule): the last 6 characters are base62(CRC32(the 30 random
+    /// characters)). A mismatch lowers confidence instead of dropping the
     /// match, because a token typed with one wrong character is still a leak.
     GithubCrc,
     /// A JWT whose header decodes to JSON naming an `alg`.
@@ -88,7 +89,8 @@ pub(crate) fn base62(mut n: u64, width: usize) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
-/// `Some(true)`/`Some(false)` for a 40-character `gh?_` token whose checksum
+/// `Some(true)`/`Some(false)` for a 40-character `gh?_` or `npm_` token
+/// (any 4-byte prefix) whose checksum
 /// could be verified; `None` when the format carries no checksum we know.
 pub(crate) fn github_checksum_ok(token: &str) -> Option<bool> {
     let body = token.get(4..)?;
@@ -229,6 +231,19 @@ mod tests {
         tampered.replace_range(10..11, if &token[10..11] == "a" { "b" } else { "a" });
         assert_eq!(github_checksum_ok(&tampered), Some(false));
         assert_eq!(github_checksum_ok("ghr_short"), None);
+    }
+
+    #[test]
+    fn npm_checksum_uses_the_github_scheme() {
+        let random = "k7Qm2TzR9wXc4VbN8pLs3HdY6fJ1gA";
+        let tail = base62(u64::from(crc32(random.as_bytes())), 6);
+        assert_eq!(github_checksum_ok(&format!("npm_{random}{tail}")), Some(true));
+        let wrong = if tail == "000000" { "000001" } else { "000000" };
+        assert_eq!(github_checksum_ok(&format!("npm_{random}{wrong}")), Some(false));
+        assert_eq!(
+            run(Check::GithubCrc, &format!("npm_{random}{wrong}"), Confidence::High),
+            Some(Confidence::Medium)
+        );
     }
 
     #[test]
