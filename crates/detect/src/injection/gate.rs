@@ -18,6 +18,7 @@
 //! ("send all", "before answering"), which is what makes it rare.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use regex_syntax::hir::{Class, Hir, HirKind, Look};
@@ -158,7 +159,29 @@ fn unit_strings(u: Unit) -> Strings {
 }
 
 /// Classes already classified, per view and member ranges.
-type ClassCache = HashMap<(View, Vec<(char, char)>), ClassUnits>;
+type ClassCache = FastMap<(View, Vec<(char, char)>), ClassUnits>;
+
+/// The derivation's tables are keyed by short strings and range lists it looks up
+/// hundreds of thousands of times at start; FNV-1a hashes them several times faster
+/// than the default hasher, and none of the keys comes from outside the program.
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
 
 /// Derives gates, remembering the classes it has classified (the word separator is one
 /// large negated class used hundreds of times).
@@ -178,7 +201,7 @@ impl Deriver {
 /// [`Deriver::derive`] without a shared cache.
 #[cfg(test)]
 pub(crate) fn derive(pattern: &str, view: View) -> Result<Gate, String> {
-    derive_with(pattern, view, &mut HashMap::new())
+    derive_with(pattern, view, &mut FastMap::default())
 }
 
 fn derive_with(pattern: &str, view: View, classes: &mut ClassCache) -> Result<Gate, String> {
@@ -376,10 +399,12 @@ impl Cx<'_> {
                     });
                     best = cheaper(best, c);
                 }
+                // Each child's strings once (runs from every start meet them again).
+                let exact: Vec<Option<Strings>> = children.iter().map(|c| self.exact(c)).collect();
                 for start in 0..children.len() {
                     let mut acc: Option<Strings> = Some(vec![Vec::new()]);
-                    for (end, child) in children.iter().enumerate().skip(start) {
-                        acc = match (acc, self.exact(child)) {
+                    for (end, strings) in exact.iter().enumerate().skip(start) {
+                        acc = match (acc, strings.clone()) {
                             (Some(a), Some(b)) => product(a, b),
                             _ => None,
                         };
@@ -621,14 +646,15 @@ fn frequency(piece: &[u8]) -> f64 {
     f
 }
 
-/// See [`frequency`]; remembered per word (the same words recur in every rule).
+/// See [`frequency`]; remembered per word (the same words recur in every rule), in
+/// one table for whole words and one for open-edged ones, looked up without
+/// allocating.
 fn word_frequency(w: &str, whole: bool) -> f64 {
     use super::lexicon::{COMMON_WORDS, FUNCTION_WORDS};
     thread_local! {
-        static KNOWN: std::cell::RefCell<HashMap<(String, bool), f64>> = std::cell::RefCell::new(HashMap::new());
+        static KNOWN: std::cell::RefCell<[FastMap<String, f64>; 2]> = std::cell::RefCell::new(Default::default());
     }
-    let key = (w.to_string(), whole);
-    if let Some(f) = KNOWN.with(|k| k.borrow().get(&key).copied()) {
+    if let Some(f) = KNOWN.with(|k| k.borrow()[usize::from(whole)].get(w).copied()) {
         return f;
     }
     let f = {
@@ -648,7 +674,7 @@ fn word_frequency(w: &str, whole: bool) -> f64 {
             0.0005 * inside + 0.0005 * (4.0 / len).powi(2)
         }
     };
-    KNOWN.with(|k| k.borrow_mut().insert(key, f));
+    KNOWN.with(|k| k.borrow_mut()[usize::from(whole)].insert(w.to_string(), f));
     f
 }
 

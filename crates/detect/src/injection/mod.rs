@@ -252,23 +252,22 @@ impl GateBuilder {
     /// Adds search `id` gated by the union of the patterns' pieces; returns the longest
     /// match and how far a match reaches before and after a piece. None exceeds the
     /// windows' overlap: a longer match could not be found across a window boundary
-    /// anyway.
-    fn add(&mut self, id: u32, view: View, patterns: &[String]) -> (usize, gate::Side, gate::Side) {
+    /// anyway. A pattern that does not parse adds nothing and is the error.
+    fn add(&mut self, id: u32, view: View, patterns: &[String]) -> Result<(usize, gate::Side, gate::Side), String> {
+        let derived = patterns
+            .iter()
+            .map(|p| self.deriver.derive(p, view))
+            .collect::<Result<Vec<_>, _>>()?;
         let mut pieces = Vec::new();
         let mut gated = true;
         let mut reach = 0;
         let (mut left, mut right) = (gate::Side::default(), gate::Side::default());
-        for p in patterns {
-            match self.deriver.derive(p, view) {
-                Ok(g) => {
-                    gated &= !g.pieces.is_empty();
-                    pieces.extend(g.pieces);
-                    reach = reach.max(g.reach);
-                    left = left.max(g.left);
-                    right = right.max(g.right);
-                }
-                Err(_) => gated = false,
-            }
+        for g in derived {
+            gated &= !g.pieces.is_empty();
+            pieces.extend(g.pieces);
+            reach = reach.max(g.reach);
+            left = left.max(g.left);
+            right = right.max(g.right);
         }
         if gated {
             for p in pieces {
@@ -285,7 +284,19 @@ impl GateBuilder {
             any: s.any.min(OVERLAP),
             ascii: s.ascii.min(OVERLAP),
         };
-        (reach.min(OVERLAP), cap(left), cap(right))
+        Ok((reach.min(OVERLAP), cap(left), cap(right)))
+    }
+
+    /// Like [`GateBuilder::add`] for the file and link passes, whose patterns are
+    /// fixed: should one not parse, the pass runs ungated rather than not at all.
+    fn add_pass(&mut self, id: u32, patterns: &[String]) -> (gate::Side, gate::Side) {
+        match self.add(id, View::Light, patterns) {
+            Ok((_, left, right)) => (left, right),
+            Err(_) => {
+                self.ungated.push(id);
+                (gate::Side::default(), gate::Side::default())
+            }
+        }
     }
 
     /// The gate patterns of a `|`-separated list of context words (written unfolded:
@@ -321,42 +332,39 @@ fn engine() -> &'static Engine {
         };
         for def in rules::rules().into_iter().chain(multilingual::rules()) {
             let pattern = ascii_boundaries(&fold(def.view, &def.pattern));
-            // Parsing is cheap; compiling waits for the first search (see `regex`).
-            match regex_syntax::ParserBuilder::new().build().parse(&pattern) {
-                Ok(_) => {
-                    let (reach, left, right) =
-                        gates.add(compiled.len() as u32, def.view, std::slice::from_ref(&pattern));
-                    compiled.push(CompiledRule {
-                        id: def.id,
-                        kind: def.kind,
-                        weight: def.weight,
-                        view: def.view,
-                        pattern,
-                        re: OnceLock::new(),
-                        reach,
-                        left,
-                        right,
-                        anchors: gates.context(def.anchors),
-                        requires: gates.context(def.requires),
-                        reject: def.reject,
-                        escalate: def.escalate.map(|(words, w)| {
-                            (
-                                words.iter().map(|x| fold(def.view, x)).collect(),
-                                words.iter().map(|x| fold_pattern_light(x)).collect(),
-                                w,
-                            )
-                        }),
-                        metadata_factor: def.metadata_factor,
-                        imperative: def.imperative,
-                        adjust: def.adjust,
-                    })
-                }
-                Err(err) => broken.push((def.id, err.to_string())),
+            // The gate parses the pattern (a pattern that does not parse is reported);
+            // compiling waits for the first search (see `regex`).
+            match gates.add(compiled.len() as u32, def.view, std::slice::from_ref(&pattern)) {
+                Ok((reach, left, right)) => compiled.push(CompiledRule {
+                    id: def.id,
+                    kind: def.kind,
+                    weight: def.weight,
+                    view: def.view,
+                    pattern,
+                    re: OnceLock::new(),
+                    reach,
+                    left,
+                    right,
+                    anchors: gates.context(def.anchors),
+                    requires: gates.context(def.requires),
+                    reject: def.reject,
+                    escalate: def.escalate.map(|(words, w)| {
+                        (
+                            words.iter().map(|x| fold(def.view, x)).collect(),
+                            words.iter().map(|x| fold_pattern_light(x)).collect(),
+                            w,
+                        )
+                    }),
+                    metadata_factor: def.metadata_factor,
+                    imperative: def.imperative,
+                    adjust: def.adjust,
+                }),
+                Err(err) => broken.push((def.id, err)),
             }
         }
         let n = compiled.len() as u32;
-        let (_, files_left, files_right) = gates.add(n, View::Light, &files::patterns().collect::<Vec<_>>());
-        let (_, links_left, links_right) = gates.add(n + 1, View::Light, &links::patterns().collect::<Vec<_>>());
+        let (files_left, files_right) = gates.add_pass(n, &files::patterns().collect::<Vec<_>>());
+        let (links_left, links_right) = gates.add_pass(n + 1, &links::patterns().collect::<Vec<_>>());
         // The context words share the pieces' automaton: one pass finds both.
         let files_anchors = gates.context(files::ANCHORS);
         let links_anchors = gates.context(links::ANCHORS);
