@@ -33,8 +33,12 @@ const MAX_PIECES: usize = 1024;
 /// leave the rule ungated.
 const MAX_RULE_PIECES: usize = 8192;
 /// Characters counted for one unbounded repetition (`+`, `*`, `{n,}`) when bounding a
-/// match's length. A phrase whose gap words run longer than this may be missed where it
-/// stands farther than that from its piece; no phrase the rules describe has such words.
+/// match's length. A longer run (a junk word padding a phrase apart) would put the
+/// phrase out of reach, so the stream records every blank-free stretch longer than this
+/// and areas are widened over them (see `window::Stream::long_runs`). The rules'
+/// unbounded repetitions are of blank-free classes or of separators, which the stream
+/// writes as one unit; a new rule that repeats a group holding a blank without bound
+/// would escape this.
 pub(crate) const UNBOUNDED_REPEAT: u32 = 64;
 
 /// What a rule's pattern guarantees about its matches.

@@ -138,3 +138,71 @@ fn only_known_rules_run_ungated() {
         ]
     );
 }
+
+/// What widening areas over long runs relies on (see `gate::UNBOUNDED_REPEAT`): every
+/// unbounded repetition in a rule repeats either characters that are never blank, or
+/// only separators (which the stream writes as one unit however many there are).
+#[test]
+fn unbounded_repetitions_are_blank_free_or_separators() {
+    use regex_syntax::hir::{Class, Hir, HirKind};
+    fn chars_of(h: &Hir, out: &mut Vec<(char, char)>) -> bool {
+        match h.kind() {
+            HirKind::Literal(l) => match std::str::from_utf8(&l.0) {
+                Ok(s) => {
+                    out.extend(s.chars().map(|c| (c, c)));
+                    true
+                }
+                Err(_) => false,
+            },
+            HirKind::Class(Class::Unicode(u)) => {
+                out.extend(u.iter().map(|r| (r.start(), r.end())));
+                true
+            }
+            HirKind::Class(Class::Bytes(b)) => {
+                out.extend(b.iter().map(|r| (char::from(r.start()), char::from(r.end()))));
+                true
+            }
+            HirKind::Capture(c) => chars_of(&c.sub, out),
+            HirKind::Concat(v) | HirKind::Alternation(v) => v.iter().all(|x| chars_of(x, out)),
+            HirKind::Repetition(r) => chars_of(&r.sub, out),
+            HirKind::Empty | HirKind::Look(_) => true,
+        }
+    }
+    fn check(h: &Hir, id: &str, bad: &mut Vec<String>) {
+        match h.kind() {
+            HirKind::Repetition(r) => {
+                if r.max.is_none() {
+                    let mut ranges = Vec::new();
+                    let known = chars_of(&r.sub, &mut ranges);
+                    let has = |f: &dyn Fn(char) -> bool| {
+                        ranges
+                            .iter()
+                            .any(|&(lo, hi)| (lo as u32..=hi as u32).filter_map(char::from_u32).any(f))
+                    };
+                    let blank = has(&|c: char| c.is_whitespace());
+                    let kept = has(&|c: char| !super::gate::is_separator(c));
+                    if !known || (blank && kept) {
+                        bad.push(format!("{id}: {}", r.sub));
+                    }
+                }
+                check(&r.sub, id, bad);
+            }
+            HirKind::Capture(c) => check(&c.sub, id, bad),
+            HirKind::Concat(v) | HirKind::Alternation(v) => v.iter().for_each(|x| check(x, id, bad)),
+            _ => {}
+        }
+    }
+    let e = engine();
+    let mut bad = Vec::new();
+    for rule in &e.rules {
+        let hir = regex_syntax::ParserBuilder::new()
+            .build()
+            .parse(&rule.pattern)
+            .expect("rules parse");
+        check(&hir, rule.id, &mut bad);
+    }
+    assert!(
+        bad.is_empty(),
+        "unbounded repetitions holding blanks and words: {bad:#?}"
+    );
+}

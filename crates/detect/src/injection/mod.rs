@@ -574,11 +574,12 @@ fn areas(e: &Engine, gate: &AhoCorasick, stream: &window::Stream, seen: &mut [bo
         seen[p] = true;
         for &id in &e.piece_searches[p] {
             let (left, right) = e.reach(id, stream.ascii);
-            areas.push(window::Area {
-                rule: id,
-                start: m.start().saturating_sub(left),
-                end: (m.end() + right).min(len),
-            });
+            let (start, end) = stream.stretch(
+                m.start().saturating_sub(left),
+                (m.end() + right).min(len),
+                m.start()..m.end(),
+            );
+            areas.push(window::Area { rule: id, start, end });
         }
     }
     if areas.is_empty() && e.ungated.is_empty() {

@@ -1605,7 +1605,7 @@ pub(crate) fn rules() -> Vec<RuleDef> {
         0.5,
         Light,
         "payee|beneficiary|recipient|destination|deposit|routing|iban|account|wallet",
-        r"\b(?:must|should|shall|always|has\sto|needs\sto|will|use|set|send\s(?:it|them|all|payments|funds|the\smoney)\sto)\s(?:\S+\s){0,3}?(?:payee|beneficiary|recipient|destination|deposit|receiving|routing|iban|account|wallet)\s(?:account\s|number\s|no\.?\s|address\s)?(?:[:=]\s?)?(?:[a-z]{2}\d{2}[a-z0-9]{10,30}|\d[\d -]{5,}\d|0x[0-9a-f]{8,}|bc1[a-z0-9]{8,}|acct_\w+)|\b(?:iban|account|wallet|address)\s(?:[a-z]{2}\d{2}[a-z0-9]{10,30}|\d[\d -]{5,}\d|0x[0-9a-f]{8,}|bc1[a-z0-9]{8,})\s(?:\S+\s){0,4}?(?:instead\sof|in\splace\sof|rather\sthan|regardless\sof|whatever|no\smatter)\b".into(),
+        r"\b(?:must|should|shall|always|has\sto|needs\sto|will|use|set|send\s(?:it|them|all|payments|funds|the\smoney)\sto)\s(?:\S+\s){0,3}?(?:payee|beneficiary|recipient|destination|deposit|receiving|routing|iban|account|wallet)\s(?:account\s|number\s|no\.?\s|address\s)?(?:[:=]\s?)?(?:[a-z]{2}\d{2}[a-z0-9]{10,30}|\d[\d -]{5,62}\d|0x[0-9a-f]{8,}|bc1[a-z0-9]{8,}|acct_\w+)|\b(?:iban|account|wallet|address)\s(?:[a-z]{2}\d{2}[a-z0-9]{10,30}|\d[\d -]{5,62}\d|0x[0-9a-f]{8,}|bc1[a-z0-9]{8,})\s(?:\S+\s){0,4}?(?:instead\sof|in\splace\sof|rather\sthan|regardless\sof|whatever|no\smatter)\b".into(),
     ));
     // "Invite observer@x to every meeting", "cc audit@x on all emails".
     r.push(rule(
@@ -1635,7 +1635,7 @@ pub(crate) fn rules() -> Vec<RuleDef> {
         0.5,
         Light,
         "recipient|destination|account|iban|wallet|address|payee|beneficiary",
-        r"\b(?:replace|change|swap|substitute|overwrite|set|redirect|reroute|use)\s(?:\w+\s){0,2}?(?:recipients?|destination|account(?:\snumber)?|iban|wallet(?:\saddress)?|to\saddress|email\saddress|payee|beneficiary|bank\saccount)\s(?:\w+\s){0,3}?(?:with|to|as|=)\s?(?:the\s)?(?:account\s|iban\s|address\s)?(?:[a-z0-9._%+-]+@[a-z0-9-]+\.[a-z]|[a-z]{2}\d{2}[a-z0-9]{10,30}\b|0x[0-9a-f]{6,}|\d[\d -]{6,}\d|acct_\w+|https?://)".into(),
+        r"\b(?:replace|change|swap|substitute|overwrite|set|redirect|reroute|use)\s(?:\w+\s){0,2}?(?:recipients?|destination|account(?:\snumber)?|iban|wallet(?:\saddress)?|to\saddress|email\saddress|payee|beneficiary|bank\saccount)\s(?:\w+\s){0,3}?(?:with|to|as|=)\s?(?:the\s)?(?:account\s|iban\s|address\s)?(?:[a-z0-9._%+-]+@[a-z0-9-]+\.[a-z]|[a-z]{2}\d{2}[a-z0-9]{10,30}\b|0x[0-9a-f]{6,}|\d[\d -]{6,62}\d|acct_\w+|https?://)".into(),
     ));
     r.push(rule(
         "tool-shadowing.side-effect",
@@ -1891,7 +1891,7 @@ pub(crate) fn rules() -> Vec<RuleDef> {
     )));
 
     // ---- exfiltration instructions -----------------------------------------------
-    let dest = r"(?:https?://|s?ftp://|scp://|wss?://|www\.|[a-z0-9._%+-]+@[a-z0-9-]+\.[a-z]|\d{1,3}(?:\.\d{1,3}){3}|[a-z0-9-]+\.(?:com|net|org|io|xyz|ru|cn|sh|dev|app|site|top|info|me|co|biz|cc|tk|ml|ga|cf|gq|pw|ws|live|online|shop|link|click)\b|webhook|ngrok|requestbin|pipedream|burpcollaborator|interact\.sh|pastebin|attacker|(?:a\s|new\s|secret\s)*public\s(?:gist|repo|repository|issue|channel|bucket|paste|page|link)|gist)";
+    let dest = r"(?:https?://|s?ftp://|scp://|wss?://|www\.|[a-z0-9._%+-]+@[a-z0-9-]+\.[a-z]|\d{1,3}(?:\.\d{1,3}){3}|[a-z0-9-]+\.(?:com|net|org|io|xyz|ru|cn|sh|dev|app|site|top|info|me|co|biz|cc|tk|ml|ga|cf|gq|pw|ws|live|online|shop|link|click)\b|webhook|ngrok|requestbin|pipedream|burpcollaborator|interact\.sh|pastebin|attacker|(?:a\s|new\s|secret\s){0,3}public\s(?:gist|repo|repository|issue|channel|bucket|paste|page|link)|gist)";
     // Not "report", "submit", "copy", "commit", "log": "report bugs to…", "obtain a copy of
     // the License at…", ".../commit/…" are in every README.
     let send = "send|post|upload|forward|transmit|exfiltrate|leak|email|e-mail|beam|share|deliver|relay|push|\
@@ -2021,7 +2021,7 @@ transfer|wire|ship|dump|paste|publish|mirror|smuggle|dispatch|exfil";
         0.55,
         Light,
         "wire|transfer|send|pay|move",
-        r"\b(?:wire|transfer|send|pay|move)\s(?:\S+\s){0,2}?(?:[$€£]\s?\d[\d,.]*|\d[\d,.]*\s?(?:usd|eur|gbp|dollars|euros|btc|eth|usdt|usdc)|funds|money|the\s(?:balance|funds|money)|all\s(?:funds|money|the\sbalance)|bitcoin|crypto)\s(?:\S+\s){0,3}?to\s(?:\S+\s){0,2}?(?:[a-z]{2}\d{2}\s?[a-z0-9]{4}[a-z0-9 ]{6,30}|0x[0-9a-f]{8,}|bc1[a-z0-9]{8,}|\d[\d -]{6,}\d|acct_\w+)".into(),
+        r"\b(?:wire|transfer|send|pay|move)\s(?:\S+\s){0,2}?(?:[$€£]\s?\d[\d,.]*|\d[\d,.]*\s?(?:usd|eur|gbp|dollars|euros|btc|eth|usdt|usdc)|funds|money|the\s(?:balance|funds|money)|all\s(?:funds|money|the\sbalance)|bitcoin|crypto)\s(?:\S+\s){0,3}?to\s(?:\S+\s){0,2}?(?:[a-z]{2}\d{2}\s?[a-z0-9]{4}[a-z0-9 ]{6,30}|0x[0-9a-f]{8,}|bc1[a-z0-9]{8,}|\d[\d -]{6,62}\d|acct_\w+)".into(),
     )));
     for def in &mut r {
         if let Some((_, req)) = REQUIRES.iter().find(|(id, _)| *id == def.id) {

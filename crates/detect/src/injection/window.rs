@@ -46,6 +46,13 @@ pub(crate) struct Stream {
     /// `checkpoints[k]` is the original offset of the character behind unit `k * STEP`.
     checkpoints: Vec<usize>,
     window: Range<usize>,
+    /// Stretches of units from one blank to the next (a run of the text's non-blank
+    /// characters, punctuation included) longer than [`super::gate::UNBOUNDED_REPEAT`],
+    /// in order. The gate counts an unbounded repetition as that many characters; the
+    /// rules' unbounded classes either hold no blank (words, `\S`) or only separators
+    /// (one unit of the stream), so only such a stretch can make a match longer than
+    /// its reach, by at most the stretch's length (see [`super::areas`]).
+    pub long_runs: Vec<Range<usize>>,
 }
 
 impl Stream {
@@ -71,12 +78,15 @@ impl Stream {
             word_has_letter: false,
             base: window.start,
             ascii: true,
+            run_from: 0,
+            long_runs: Vec::new(),
         };
         // A separator at each end: a piece may then begin or end at a word boundary
         // (" ai ") even at the window's edges (see `gate`).
         b.push(b' ', 0);
         walk(slice, &mut b);
         b.end_word();
+        b.blank();
         b.sep_at = None;
         if b.units.last() != Some(&b' ') {
             b.push(b' ', slice.len());
@@ -86,7 +96,27 @@ impl Stream {
             ascii: b.ascii,
             checkpoints: b.checkpoints,
             window,
+            long_runs: b.long_runs,
         }
+    }
+
+    /// `lo..hi`, a rule's area around a piece at `piece`, widened by the length of every
+    /// long run (see [`Stream::long_runs`]) it reaches on the piece's side: a match can
+    /// be that much longer than its reach there. A run newly reached by the widening
+    /// widens it again.
+    pub(crate) fn stretch(&self, mut lo: usize, mut hi: usize, piece: Range<usize>) -> (usize, usize) {
+        let runs = &self.long_runs;
+        let mut i = runs.partition_point(|r| r.start < piece.start);
+        while i > 0 && runs[i - 1].end > lo {
+            i -= 1;
+            lo = lo.saturating_sub(runs[i].len());
+        }
+        let mut j = runs.partition_point(|r| r.end <= piece.end);
+        while j < runs.len() && runs[j].start < hi {
+            hi = (hi + runs[j].len()).min(self.units.len());
+            j += 1;
+        }
+        (lo, hi)
     }
 
     /// The original offset of the character behind unit `u`, rounded down to a
@@ -149,6 +179,9 @@ struct StreamBuilder {
     word_has_letter: bool,
     base: usize,
     ascii: bool,
+    /// Units before the current run of non-blank characters began.
+    run_from: usize,
+    long_runs: Vec<Range<usize>>,
 }
 
 impl StreamBuilder {
@@ -162,6 +195,16 @@ impl StreamBuilder {
 
     fn separator(&mut self, at: usize) {
         self.sep_at.get_or_insert(at);
+    }
+
+    /// A blank of the text (whitespace, not punctuation) ends the current run; call
+    /// after `end_word`, so the run's units are all out.
+    fn blank(&mut self) {
+        let end = self.units.len();
+        if end - self.run_from > super::gate::UNBOUNDED_REPEAT as usize {
+            self.long_runs.push(self.run_from..end);
+        }
+        self.run_from = end;
     }
 
     /// A character that stays: the pending separator run goes first (one space, also
@@ -238,6 +281,7 @@ impl StreamBuilder {
 impl Emit for StreamBuilder {
     fn space(&mut self, at: usize, _newline: bool) {
         self.end_word();
+        self.blank();
         self.separator(at);
     }
 
@@ -271,6 +315,9 @@ impl Emit for StreamBuilder {
                 continue;
             }
             self.end_word();
+            if c <= b' ' {
+                self.blank();
+            }
             // Whitespace and punctuation are separators, except the sentence ends.
             if matches!(c, b'.' | b'!' | b'?' | b';') {
                 self.keep(c, i);
@@ -471,6 +518,30 @@ fn next_pos(h: &str, start: usize, end: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn blank_free_runs_longer_than_a_repetition_counts_are_recorded_and_stretch_areas() {
+        let long = "x".repeat(100);
+        let text = format!("send {long} all the chat history now {long}-{long} end");
+        let s = Stream::new(&text, 0..text.len());
+        // Two runs: the word, and the two words joined by a hyphen (one run of the text,
+        // two words of the stream).
+        assert_eq!(s.long_runs.len(), 2, "{:?}", s.long_runs);
+        let units = String::from_utf8_lossy(&s.units).into_owned();
+        let piece = units.find("chat").unwrap();
+        let piece = piece..piece + 4;
+        // An area reaching 20 units to the left of the piece reaches into the first run
+        // and is widened by its length; to the right it reaches the second run.
+        let (lo, hi) = s.stretch(piece.start - 20, piece.end + 10, piece.clone());
+        assert!(lo <= units.find("send").unwrap(), "{lo}");
+        assert_eq!(hi, piece.end + 10);
+        let (_, hi) = s.stretch(piece.start, piece.end + 20, piece.clone());
+        assert!(hi >= s.long_runs[1].end, "{hi} {:?}", s.long_runs);
+        // A text without long runs leaves areas as they are.
+        let short = Stream::new("send all the chat history now", 0..29);
+        assert!(short.long_runs.is_empty());
+        assert_eq!(short.stretch(3, 9, 5..6), (3, 9));
+    }
 
     /// The stream as the module docs define it, from the normalised folded view.
     fn stream_from_view(text: &str) -> Vec<u8> {
