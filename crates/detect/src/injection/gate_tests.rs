@@ -206,3 +206,91 @@ fn unbounded_repetitions_are_blank_free_or_separators() {
         "unbounded repetitions holding blanks and words: {bad:#?}"
     );
 }
+
+thread_local! {
+    /// When set, every search runs on whole windows (see `areas`): the reference.
+    pub(super) static WHOLE_WINDOWS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// The gated engine against the same engine searching every rule over whole windows,
+/// on corpus injections disguised the ways the gate could get wrong: padding between
+/// words (long junk words, runs of blanks, newlines, invisible characters), leetspeak
+/// and case, JSON escapes, text before and after, and positions across window
+/// boundaries. Any signal the reference finds and the gate misses is a gate bug.
+#[test]
+fn gated_scans_find_what_whole_window_scans_find() {
+    use crate::injection::{scan, ScanContext};
+    let mut rng: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move |n: usize| {
+        rng ^= rng << 13;
+        rng ^= rng >> 7;
+        rng ^= rng << 17;
+        (rng % n.max(1) as u64) as usize
+    };
+    let samples: Vec<String> = texts().into_iter().filter(|t| t.len() < 600).collect();
+    assert!(samples.len() > 200);
+    // Junk words longer than the gate's bound for an unbounded repetition, and longer
+    // than all of a rule's gap words together may be.
+    let junk = format!(" {} ", "x".repeat(900));
+    let joined = format!(" {} ", "x-".repeat(450));
+    let pads = [
+        junk.as_str(),
+        joined.as_str(),
+        " ",
+        "   \n\n  ",
+        "\u{200B}",
+        " — ",
+        " ¡ ",
+    ];
+    let mut checked = 0;
+    let mut missed = Vec::new();
+    for (k, sample) in samples.iter().enumerate() {
+        // Disguise: replace some spaces by a padding, change case, maybe leet.
+        let mut t = String::new();
+        for (i, word) in sample.split(' ').enumerate() {
+            if i > 0 {
+                t.push_str(if next(4) == 0 { pads[next(pads.len())] } else { " " });
+            }
+            match next(6) {
+                0 => t.push_str(&word.to_uppercase()),
+                1 => t.push_str(&word.replace('e', "3").replace('o', "0")),
+                _ => t.push_str(word),
+            }
+        }
+        // Sometimes put it right across the first window boundary.
+        let text = if k % 12 == 0 {
+            let lead = super::CHUNK - 1 - next(t.len().max(1));
+            format!("{}{t} and then some ordinary text follows.", "z ".repeat(lead / 2))
+        } else {
+            format!("Tool result follows. {t} End of result.")
+        };
+        for ctx in [ScanContext::ToolResult, ScanContext::ToolDescription] {
+            WHOLE_WINDOWS.with(|w| w.set(true));
+            let reference = scan(&text, ctx);
+            WHOLE_WINDOWS.with(|w| w.set(false));
+            let gated = scan(&text, ctx);
+            checked += 1;
+            for s in &reference.signals {
+                let found = gated
+                    .signals
+                    .iter()
+                    .any(|g| g.kind == s.kind && g.span.start < s.span.end && s.span.start < g.span.end);
+                if !found {
+                    missed.push(format!(
+                        "{:?} {:?} in {:?}",
+                        s.kind,
+                        s.evidence,
+                        &text[text.len().saturating_sub(t.len() + 40)..]
+                    ));
+                }
+            }
+        }
+    }
+    assert!(checked > 400);
+    assert!(
+        missed.is_empty(),
+        "{} signals missed by the gate, e.g. {:#?}",
+        missed.len(),
+        &missed[..missed.len().min(8)]
+    );
+}

@@ -582,6 +582,17 @@ fn areas(e: &Engine, gate: &AhoCorasick, stream: &window::Stream, seen: &mut [bo
             areas.push(window::Area { rule: id, start, end });
         }
     }
+    #[cfg(test)]
+    if gate_tests::WHOLE_WINDOWS.with(|w| w.get()) {
+        // The reference the gate is checked against: every search on the whole window.
+        return (0..e.rules.len() as u32 + 2)
+            .map(|id| window::Area {
+                rule: id,
+                start: 0,
+                end: len,
+            })
+            .collect();
+    }
     if areas.is_empty() && e.ungated.is_empty() {
         return areas;
     }
