@@ -251,9 +251,27 @@ fn gated_scans_find_what_whole_window_scans_find() {
             if i > 0 {
                 t.push_str(if next(4) == 0 { pads[next(pads.len())] } else { " " });
             }
-            match next(6) {
+            match next(10) {
                 0 => t.push_str(&word.to_uppercase()),
                 1 => t.push_str(&word.replace('e', "3").replace('o', "0")),
+                // Full-width letters (NFKC folds them back).
+                2 => t.extend(word.chars().map(|c| match c {
+                    'a'..='z' => char::from_u32(c as u32 - 'a' as u32 + 0xFF41).unwrap_or(c),
+                    c => c,
+                })),
+                // Cyrillic look-alikes.
+                3 => t.push_str(
+                    &word
+                        .replace('a', "\u{430}")
+                        .replace('o', "\u{43E}")
+                        .replace('e', "\u{435}"),
+                ),
+                // Split by a soft hyphen in the middle.
+                4 if word.len() > 3 && word.is_char_boundary(2) => {
+                    t.push_str(&word[..2]);
+                    t.push('\u{AD}');
+                    t.push_str(&word[2..]);
+                }
                 _ => t.push_str(word),
             }
         }
