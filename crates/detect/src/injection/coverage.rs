@@ -5,7 +5,7 @@
 //! on ordinary text that sum is several times the text, because the rules' pieces are
 //! everyday words. This reports it per rule, measured the way a scan computes it.
 
-use super::{areas, engine, hidden, window, Search, CHUNK, OVERLAP};
+use super::{areas, engine, hidden, next_start, window, Search, CHUNK};
 
 /// Area totals for one text, in units of the gate stream.
 #[derive(Debug, Clone, Default)]
@@ -60,8 +60,7 @@ pub fn coverage(text: &str) -> Coverage {
         if end >= text.len() {
             break;
         }
-        let next = hidden::floor_char(text, end.saturating_sub(OVERLAP));
-        start = if next > start { next } else { end };
+        start = next_start(text, start, end);
     }
     out.searches = per
         .into_iter()

@@ -510,10 +510,41 @@ fn phrase_signals(text: &str, shown: &str, metadata: bool) -> Vec<Signal> {
         if end >= text.len() {
             break;
         }
-        let next = hidden::floor_char(text, end.saturating_sub(OVERLAP));
-        start = if next > start { next } else { end };
+        start = next_start(text, start, end);
     }
     dedupe(out)
+}
+
+/// Where the window after `start..end` starts: [`OVERLAP`] before its end, room for any
+/// phrase of ordinary length that crosses the boundary; moved back to `OVERLAP` before
+/// any long blank-free run (a junk word padding a phrase apart, see
+/// [`window::Stream::long_runs`]) standing in that overlap or after it, so that such a
+/// phrase's start comes along; never before `start + CHUNK / 2`, so windows advance (a
+/// run longer than that can still carry a phrase across a boundary).
+pub(crate) fn next_start(text: &str, start: usize, end: usize) -> usize {
+    let bytes = text.as_bytes();
+    let floor = (start + CHUNK / 2).min(end);
+    let mut next = end.saturating_sub(OVERLAP);
+    let mut i = end;
+    while i > next && i > floor {
+        if bytes[i - 1].is_ascii_whitespace() {
+            i -= 1;
+            continue;
+        }
+        let run_end = i;
+        while i > floor && !bytes[i - 1].is_ascii_whitespace() {
+            i -= 1;
+        }
+        if run_end - i > gate::UNBOUNDED_REPEAT as usize {
+            next = next.min(i.saturating_sub(OVERLAP));
+        }
+    }
+    let next = hidden::floor_char(text, next.max(floor));
+    if next > start {
+        next
+    } else {
+        end
+    }
 }
 
 /// One window: pieces, then areas, then each search over its areas (see [`window`]).
