@@ -519,11 +519,13 @@ fn phrase_signals(text: &str, shown: &str, metadata: bool) -> Vec<Signal> {
 /// phrase of ordinary length that crosses the boundary; moved back to `OVERLAP` before
 /// any long blank-free run (a junk word padding a phrase apart, see
 /// [`window::Stream::long_runs`]) standing in that overlap or after it, so that such a
-/// phrase's start comes along; never before `start + CHUNK / 2`, so windows advance (a
-/// run longer than that can still carry a phrase across a boundary).
+/// phrase's start comes along; by at most [`window::MAX_PADDING`] more, and never
+/// before `start + CHUNK / 2`, so windows advance.
 pub(crate) fn next_start(text: &str, start: usize, end: usize) -> usize {
     let bytes = text.as_bytes();
-    let floor = (start + CHUNK / 2).min(end);
+    let floor = (start + CHUNK / 2)
+        .max(end.saturating_sub(OVERLAP + window::MAX_PADDING))
+        .min(end);
     let mut next = end.saturating_sub(OVERLAP);
     let mut i = end;
     while i > next && i > floor {

@@ -30,6 +30,12 @@ const STEP: usize = 64;
 /// that read around a match (the words before an imperative, "is protected" within 100
 /// bytes of a file name).
 pub(crate) const MARGIN: usize = 160;
+/// How much junk padding between the words of a phrase the engine looks past, on each
+/// side of a piece, beyond the rule's own reach (see [`Stream::stretch`]) and before a
+/// window boundary (see `injection::next_start`). A bound keeps texts made of long
+/// runs (base64 images in a tool result) from widening every area and window by the
+/// whole run; a phrase padded apart by more than this is missed.
+pub(crate) const MAX_PADDING: usize = 4 * 1024;
 /// A search reads this far past its area's end, so that `\b` and `$` see the next
 /// character as a search of the whole window would.
 const LOOKAHEAD: usize = 8;
@@ -103,20 +109,23 @@ impl Stream {
     /// `lo..hi`, a rule's area around a piece at `piece`, widened by the length of every
     /// long run (see [`Stream::long_runs`]) it reaches on the piece's side: a match can
     /// be that much longer than its reach there. A run newly reached by the widening
-    /// widens it again.
-    pub(crate) fn stretch(&self, mut lo: usize, mut hi: usize, piece: Range<usize>) -> (usize, usize) {
+    /// widens it again, up to [`MAX_PADDING`] on each side.
+    pub(crate) fn stretch(&self, lo: usize, hi: usize, piece: Range<usize>) -> (usize, usize) {
         let runs = &self.long_runs;
+        let (floor, ceil) = (lo.saturating_sub(MAX_PADDING), (hi + MAX_PADDING).min(self.units.len()));
+        let mut new_lo = lo;
         let mut i = runs.partition_point(|r| r.start < piece.start);
-        while i > 0 && runs[i - 1].end > lo {
+        while i > 0 && runs[i - 1].end > new_lo && new_lo > floor {
             i -= 1;
-            lo = lo.saturating_sub(runs[i].len());
+            new_lo = new_lo.saturating_sub(runs[i].len()).max(floor);
         }
+        let mut new_hi = hi;
         let mut j = runs.partition_point(|r| r.end <= piece.end);
-        while j < runs.len() && runs[j].start < hi {
-            hi = (hi + runs[j].len()).min(self.units.len());
+        while j < runs.len() && runs[j].start < new_hi && new_hi < ceil {
+            new_hi = (new_hi + runs[j].len()).min(ceil);
             j += 1;
         }
-        (lo, hi)
+        (new_lo, new_hi)
     }
 
     /// The original offset of the character behind unit `u`, rounded down to a
