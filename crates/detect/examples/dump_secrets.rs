@@ -19,44 +19,28 @@
 //! `NAME: value` and `"key": "value"` shapes found in the text inputs.
 //! Reads no network; writes only the file it is given.
 
-#[path = "../benches/support/mod.rs"]
+// The dump_hidden harness's input module: its file walk, bench generators and RNG.
+#[path = "dump_hidden/inputs.rs"]
 #[allow(dead_code)]
-mod support;
+mod inputs;
 
 #[path = "../corpus/harness.rs"]
 mod harness;
 
+use harness::fnv1a;
+use inputs::support::Rng;
+use inputs::{files_under, floor_boundary as floor_char, GENERATORS};
 use mcpward_detect::secrets;
 use serde_json::Value;
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-/// xorshift64*: the mutations are the same on every run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
-    }
-    fn run(&mut self, alphabet: &[u8], n: usize) -> String {
-        (0..n)
-            .map(|_| char::from(alphabet[self.below(alphabet.len())]))
-            .collect()
-    }
-}
-
-fn fnv1a(s: &str) -> u64 {
-    harness::fnv1a(s)
+/// `n` characters drawn from `alphabet`.
+fn run(r: &mut Rng, alphabet: &[u8], n: usize) -> String {
+    let mut out = String::with_capacity(n);
+    r.chars(alphabet, n, &mut out);
+    out
 }
 
 /// Collects the inputs and writes each result as one line.
@@ -84,21 +68,6 @@ impl Dump {
             found
         );
         self.named += 1;
-    }
-}
-
-fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(rd) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut entries: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            files_under(&p, out);
-        } else {
-            out.push(p);
-        }
     }
 }
 
@@ -257,14 +226,6 @@ const HEX: &[u8] = b"0123456789abcdef";
 const B64: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 const TOKEN: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
 
-fn floor_char(s: &str, mut i: usize) -> usize {
-    i = i.min(s.len());
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
 /// One random edit of `s`.
 fn mutate(r: &mut Rng, s: &str) -> String {
     let at = floor_char(s, r.below(s.len() + 1));
@@ -279,7 +240,7 @@ fn mutate(r: &mut Rng, s: &str) -> String {
             let alpha = [B62, HEX, B64, TOKEN][r.below(4)];
             let n = [4, 8, 16, 20, 32, 36, 40, 43, 64, 86, 100, 130][r.below(12)];
             out.push_str(&s[..at]);
-            out.push_str(&r.run(alpha, n));
+            out.push_str(&run(r, alpha, n));
             out.push_str(&s[at..]);
         }
         5 => {
@@ -541,19 +502,8 @@ fn main() {
     }
 
     // ---- bench generators, whole and in slices.
-    type Gen = fn(usize) -> String;
-    let gens: [(&str, Gen); 8] = [
-        ("benign", support::benign),
-        ("near_miss", support::near_miss),
-        ("injection_salad", support::injection_salad),
-        ("injection_salad_obfuscated", support::injection_salad_obfuscated),
-        ("secrets_soup", support::secrets_soup),
-        ("secrets_long_values", support::secrets_long_values),
-        ("hidden_markup", support::hidden_markup),
-        ("encoded_runs", support::encoded_runs),
-    ];
-    let mut r = Rng(0x00D1_5EC2_E7D0_0001);
-    for (name, make) in gens {
+    let mut r = Rng::new(0x00D1_5EC2_E7D0_0001);
+    for (name, make) in GENERATORS {
         for len in [1_000, 3_000, 10_000, 50_000, 200_000] {
             let t = make(len);
             d.text(&format!("gen:{name}:{len}"), &t);
@@ -571,9 +521,9 @@ fn main() {
     }
     for name in ["benign", "near_miss"] {
         let t = if name == "benign" {
-            support::benign(1_000_000)
+            inputs::support::benign(1_000_000)
         } else {
-            support::near_miss(1_000_000)
+            inputs::support::near_miss(1_000_000)
         };
         d.text(&format!("gen:{name}:1000000"), &t);
     }

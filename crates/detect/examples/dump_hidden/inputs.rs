@@ -24,7 +24,8 @@ pub fn for_each(root: &Path, f: &mut dyn FnMut(&str, &str)) {
     truncations(&samples, f);
 }
 
-fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
+/// Every file under `dir`, sorted, recursively.
+pub fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(rd) = std::fs::read_dir(dir) else { return };
     let mut entries: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
     entries.sort();
@@ -346,7 +347,8 @@ const WS: &[&str] = &[
     "\u{2028}", "\u{115F}", "\u{FFA0}", "\u{2009}",
 ];
 
-fn floor_boundary(s: &str, mut i: usize) -> usize {
+/// `i`, or the char boundary before it, within `s`.
+pub fn floor_boundary(s: &str, mut i: usize) -> usize {
     i = i.min(s.len());
     while !s.is_char_boundary(i) {
         i -= 1;
