@@ -5,7 +5,7 @@
 //! on ordinary text that sum is several times the text, because the rules' pieces are
 //! everyday words. This reports it per rule, measured the way a scan computes it.
 
-use super::{areas, engine, hidden, next_start, window, Search, CHUNK};
+use super::{areas, engine, window, windows, Search};
 
 /// Area totals for one text, in units of the gate stream.
 #[derive(Debug, Clone, Default)]
@@ -37,14 +37,8 @@ pub fn coverage(text: &str) -> Coverage {
     let Some(gate) = e.gate.as_ref() else { return out };
     let n = e.rules.len();
     let mut per = vec![0usize; n + 2];
-    let mut start = 0;
-    loop {
-        let end = if text.len() - start <= CHUNK {
-            text.len()
-        } else {
-            hidden::floor_char(text, start + CHUNK)
-        };
-        let stream = window::Stream::new(text, start..end);
+    for range in windows(text) {
+        let stream = window::Stream::new(text, range);
         let mut seen = vec![false; e.piece_searches.len()];
         let found = areas(e, gate, &stream, &mut seen);
         // 1: in some area; 2: in an area of a gated search.
@@ -57,10 +51,6 @@ pub fn coverage(text: &str) -> Coverage {
         out.stream_units += stream.units.len();
         out.covered_units += covered.iter().filter(|&&c| c > 0).count();
         out.covered_by_gated_units += covered.iter().filter(|&&c| c == 2).count();
-        if end >= text.len() {
-            break;
-        }
-        start = next_start(text, start, end);
     }
     out.searches = per
         .into_iter()

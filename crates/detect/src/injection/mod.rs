@@ -499,20 +499,26 @@ fn phrase_signals(text: &str, shown: &str, metadata: bool) -> Vec<Signal> {
     let e = engine();
     let Some(gate) = e.gate.as_ref() else { return Vec::new() };
     let mut out = Vec::new();
-    let mut start = 0;
-    loop {
-        let end = if text.len() - start <= CHUNK {
-            text.len()
-        } else {
-            hidden::floor_char(text, start + CHUNK)
-        };
-        scan_window(e, gate, text, start..end, shown, metadata, &mut out);
-        if end >= text.len() {
-            break;
-        }
-        start = next_start(text, start, end);
+    for window in windows(text) {
+        scan_window(e, gate, text, window, shown, metadata, &mut out);
     }
     dedupe(out)
+}
+
+/// The windows phrases are matched in: [`CHUNK`] bytes each (on char boundaries), the
+/// next starting where [`next_start`] says; one (maybe empty) window for a short text.
+pub(crate) fn windows(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut start = Some(0);
+    std::iter::from_fn(move || {
+        let from = start?;
+        let end = if text.len() - from <= CHUNK {
+            text.len()
+        } else {
+            hidden::floor_char(text, from + CHUNK)
+        };
+        start = (end < text.len()).then(|| next_start(text, from, end));
+        Some(from..end)
+    })
 }
 
 /// Where the window after `start..end` starts: [`OVERLAP`] before its end, room for any
@@ -521,7 +527,7 @@ fn phrase_signals(text: &str, shown: &str, metadata: bool) -> Vec<Signal> {
 /// [`window::Stream::long_runs`]) standing in that overlap or after it, so that such a
 /// phrase's start comes along; by at most [`window::MAX_PADDING`] more, and never
 /// before `start + CHUNK / 2`, so windows advance.
-pub(crate) fn next_start(text: &str, start: usize, end: usize) -> usize {
+fn next_start(text: &str, start: usize, end: usize) -> usize {
     let bytes = text.as_bytes();
     let floor = (start + CHUNK / 2)
         .max(end.saturating_sub(OVERLAP + window::MAX_PADDING))
