@@ -11,10 +11,14 @@
 //! (the engine's cost, see `injection::coverage`), per rule, largest first.
 //!
 //! Compilation of the patterns is timed apart ("warm") and not counted in the rate.
-//! Figures for the README come from the criterion benchmarks, not from this.
-#[path = "../benches/support/mod.rs"]
+//! The README's speed table comes from the criterion benchmarks; its coverage figures
+//! and the rate on the corpus's real outputs come from this (commands there).
+
+// The dump harness's input module, for its file walk and the bench generators.
+#[path = "dump_hidden/inputs.rs"]
 #[allow(dead_code)]
-mod support;
+mod inputs;
+use inputs::{floor_boundary, support};
 use mcpward_detect::injection::{self, ScanContext};
 use mcpward_detect::{hidden, secrets};
 use std::time::Instant;
@@ -31,11 +35,7 @@ fn main() {
         Ok(path) if std::path::Path::new(&path).is_dir() => corpus_text(&path, size),
         Ok(path) => {
             let t = std::fs::read_to_string(path).unwrap();
-            let mut end = size.min(t.len());
-            while !t.is_char_boundary(end) {
-                end -= 1;
-            }
-            t[..end].to_string()
+            t[..floor_boundary(&t, size)].to_string()
         }
         Err(_) => support::benign(size),
     };
@@ -75,8 +75,8 @@ fn main() {
     );
 }
 
-/// Every JSON string value of the `.json` and `.jsonl` files under `dir` (sorted by
-/// path), joined by blank lines, up to `size` bytes: real tool output from the corpus.
+/// Every JSON string value of the `.json` and `.jsonl` files under `dir` (in
+/// directory order, sorted), joined by blank lines, up to `size` bytes: real tool output from the corpus.
 fn corpus_text(dir: &str, size: usize) -> String {
     fn strings(v: &serde_json::Value, out: &mut Vec<String>) {
         match v {
@@ -87,18 +87,8 @@ fn corpus_text(dir: &str, size: usize) -> String {
         }
     }
     let mut files = Vec::new();
-    let mut stack = vec![std::path::PathBuf::from(dir)];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d).unwrap().flatten() {
-            let p = entry.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|e| e == "json" || e == "jsonl") {
-                files.push(p);
-            }
-        }
-    }
-    files.sort();
+    inputs::files_under(std::path::Path::new(dir), &mut files);
+    files.retain(|p| p.extension().is_some_and(|e| e == "json" || e == "jsonl"));
     let mut parts = Vec::new();
     for f in files {
         let t = std::fs::read_to_string(&f).unwrap();
@@ -111,10 +101,6 @@ fn corpus_text(dir: &str, size: usize) -> String {
         }
     }
     let mut text = parts.join("\n\n");
-    let mut end = size.min(text.len());
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    text.truncate(end);
+    text.truncate(floor_boundary(&text, size));
     text
 }
