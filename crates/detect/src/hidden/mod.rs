@@ -936,3 +936,24 @@ mod tests {
 #[cfg(test)]
 #[path = "../../examples/dump_hidden/inputs.rs"]
 pub(crate) mod dump_inputs;
+
+/// Writes `== label` and `line(text)` for every dump input to the file named by
+/// `env_var`, reading inputs under `MCPWARD_DUMP_ROOT` (default `.`); does nothing when
+/// `env_var` is unset (the dump tests run by hand).
+#[cfg(test)]
+pub(crate) fn dump_each(env_var: &str, mut line: impl FnMut(&str) -> String) -> std::io::Result<()> {
+    use std::io::Write;
+    let Ok(out) = std::env::var(env_var) else {
+        return Ok(());
+    };
+    let root = std::env::var("MCPWARD_DUMP_ROOT").unwrap_or_else(|_| ".".into());
+    let mut w = std::io::BufWriter::new(std::fs::File::create(out)?);
+    let mut err = Ok(());
+    dump_inputs::for_each(std::path::Path::new(&root), &mut |label, text| {
+        if let Err(e) = writeln!(w, "== {label}\n{}", line(text)) {
+            err = Err(e);
+        }
+    });
+    err?;
+    w.flush()
+}

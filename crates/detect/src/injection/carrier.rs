@@ -216,8 +216,6 @@ mod tests {
 /// of every input of the `dump_hidden` example to OUT. Does nothing otherwise.
 #[cfg(test)]
 mod dump {
-    use std::io::Write;
-
     /// FNV-1a, so long views are compared by a stable digest.
     fn digest(s: &str) -> u64 {
         s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
@@ -228,29 +226,16 @@ mod dump {
     #[test]
     #[ignore = "equivalence dump for speed work, run by hand (see above)"]
     fn dump_views() -> std::io::Result<()> {
-        let Ok(out) = std::env::var("MCPWARD_DUMP_CARRIER") else {
-            return Ok(());
-        };
-        let root = std::env::var("MCPWARD_DUMP_ROOT").unwrap_or_else(|_| ".".into());
-        let mut w = std::io::BufWriter::new(std::fs::File::create(out)?);
-        let mut err = Ok(());
-        crate::hidden::dump_inputs::for_each(std::path::Path::new(&root), &mut |label, text| {
-            let line = match super::views(text) {
-                None => "None".to_string(),
-                Some(v) if v.shown.len() <= 300 => format!("{:?} {:?}", v.shown, v.phrases),
-                Some(v) => format!(
-                    "len {} {} shown {:016x} phrases {:016x}",
-                    v.shown.len(),
-                    v.phrases.len(),
-                    digest(&v.shown),
-                    digest(&v.phrases)
-                ),
-            };
-            if let Err(e) = writeln!(w, "== {label}\n{line}") {
-                err = Err(e);
-            }
-        });
-        err?;
-        w.flush()
+        crate::hidden::dump_each("MCPWARD_DUMP_CARRIER", |text| match super::views(text) {
+            None => "None".to_string(),
+            Some(v) if v.shown.len() <= 300 => format!("{:?} {:?}", v.shown, v.phrases),
+            Some(v) => format!(
+                "len {} {} shown {:016x} phrases {:016x}",
+                v.shown.len(),
+                v.phrases.len(),
+                digest(&v.shown),
+                digest(&v.phrases)
+            ),
+        })
     }
 }

@@ -417,20 +417,12 @@ mod tests {
 /// otherwise.
 #[cfg(test)]
 mod dump {
-    use std::io::Write;
-
     use super::{find, Budget};
 
     #[test]
     #[ignore = "equivalence dump for speed work, run by hand (see above)"]
     fn dump_find() -> std::io::Result<()> {
-        let Ok(out) = std::env::var("MCPWARD_DUMP_ENCODED") else {
-            return Ok(());
-        };
-        let root = std::env::var("MCPWARD_DUMP_ROOT").unwrap_or_else(|_| ".".into());
-        let mut w = std::io::BufWriter::new(std::fs::File::create(out)?);
-        let mut err = Ok(());
-        crate::hidden::dump_inputs::for_each(std::path::Path::new(&root), &mut |label, text| {
+        crate::hidden::dump_each("MCPWARD_DUMP_ENCODED", |text| {
             let mut budget = Budget::new();
             let found = find(text, &mut budget);
             let mut tight = Budget {
@@ -438,11 +430,7 @@ mod dump {
                 nested_scans: 1,
             };
             let few = find(text, &mut tight);
-            if let Err(e) = writeln!(w, "== {label}\n{found:?} {budget:?}\n{few:?} {tight:?}") {
-                err = Err(e);
-            }
-        });
-        err?;
-        w.flush()
+            format!("{found:?} {budget:?}\n{few:?} {tight:?}")
+        })
     }
 }
