@@ -10,26 +10,8 @@ use std::ops::Range;
 use super::*;
 
 use crate::hidden::dump_inputs::support;
-
-/// Seeded xorshift: the same cases on every run.
-pub(crate) struct Rng(u64);
-
-impl Rng {
-    pub(crate) fn new(seed: u64) -> Rng {
-        Rng(seed | 1)
-    }
-
-    pub(crate) fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    pub(crate) fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
+// Seeded: the same cases on every run.
+use support::Rng;
 
 const TEMPLATES: &[&str] = &[
     "",

@@ -220,13 +220,8 @@ thread_local! {
 #[test]
 fn gated_scans_find_what_whole_window_scans_find() {
     use crate::injection::{scan, ScanContext};
-    let mut rng: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut next = move |n: usize| {
-        rng ^= rng << 13;
-        rng ^= rng >> 7;
-        rng ^= rng << 17;
-        (rng % n.max(1) as u64) as usize
-    };
+    let mut rng = crate::hidden::dump_inputs::support::Rng::new(0x9E37_79B9_7F4A_7C15);
+    let mut next = move |n: usize| rng.below(n);
     let samples: Vec<String> = texts().into_iter().filter(|t| t.len() < 600).collect();
     assert!(samples.len() > 200);
     // Junk words longer than the gate's bound for an unbounded repetition, and longer
