@@ -118,28 +118,49 @@ fn push_embedded(s: &str, out: &mut String) {
 /// How far past an excerpt's cut secrets are looked for: the longest credential the
 /// secrets engine knows (a PEM private key) fits.
 const SECRET_LOOKAHEAD: usize = 8 * 1024;
+/// How far before an excerpt's start: a range may begin inside a token.
+const SECRET_LOOKBEHIND: usize = 512;
 
-/// A short, single-line rendering of `s` for evidence: hidden content shown as in
-/// [`Mode::Show`], newlines as `↵`, at most about `max_chars` characters.
-///
-/// Secrets in `s` are redacted BEFORE the excerpt is cut: a token cut in two is no
-/// longer recognisable by the final redaction of evidence, and would leave most of
-/// itself raw in the output (`ghp_R8x2Kq9L…`).
+/// A short, single-line rendering of `s` for evidence (see [`excerpt_in`]).
 pub(crate) fn visible_excerpt(s: &str, max_chars: usize) -> String {
+    excerpt_in(s, 0..s.len(), max_chars)
+}
+
+/// A short, single-line rendering of `text[range]` for evidence: hidden content shown
+/// as in [`Mode::Show`], newlines as `↵`, at most about `max_chars` characters.
+///
+/// Secrets are redacted BEFORE the excerpt is cut, found in the text around the range
+/// (a little before it, and up to [`SECRET_LOOKAHEAD`] past the cut): a token cut in
+/// two, by the range's end or the excerpt's length, is no longer recognisable by the
+/// final redaction of evidence and would leave most of itself raw (`ghp_R8x2Kq9L…`).
+/// A secret overlapping the range is shown whole, redacted.
+pub(crate) fn excerpt_in(text: &str, range: std::ops::Range<usize>, max_chars: usize) -> String {
+    use crate::hidden::{ceil_char, floor_char};
+    let start = floor_char(text, range.start.min(text.len()));
+    let end = ceil_char(text, range.end.clamp(start, text.len()));
     let wanted = max_chars.saturating_mul(4).saturating_add(64);
-    // Render only a bounded prefix: enough input for max_chars of output, and enough
-    // beyond it that a secret crossing the cut is seen whole.
-    let scanned = &s[..crate::hidden::floor_char(s, wanted.saturating_add(SECRET_LOOKAHEAD).min(s.len()))];
-    let found = crate::secrets::scan_text(scanned);
-    let redacted;
-    let text = if found.is_empty() {
-        scanned
-    } else {
-        redacted = crate::secrets::redact_in(scanned, &found);
-        redacted.as_str()
-    };
-    let cut = crate::hidden::floor_char(text, wanted.min(text.len()));
-    let shown = neutralize(&text[..cut]);
+    // Render only a bounded prefix: enough input for max_chars of output.
+    let shown_end = floor_char(text, end.min(start.saturating_add(wanted)));
+    let from = floor_char(text, start.saturating_sub(SECRET_LOOKBEHIND));
+    let to = floor_char(text, shown_end.saturating_add(SECRET_LOOKAHEAD).min(text.len()));
+    let found = crate::secrets::scan_text(&text[from..to]);
+    let mut clipped = String::new();
+    let mut pos = start;
+    for m in &found {
+        let (ms, me) = (m.start + from, m.end + from);
+        if me <= pos || ms >= shown_end {
+            continue;
+        }
+        clipped.push_str(&text[pos..ms.max(pos)]);
+        clipped.push_str(&crate::secrets::redact(&text[ms..me], m.kind));
+        pos = me;
+    }
+    if pos < shown_end {
+        clipped.push_str(&text[pos..shown_end]);
+    }
+    let cut_short = shown_end < end;
+    let text = clipped.as_str();
+    let shown = neutralize(text);
     let mut out = String::with_capacity(max_chars.min(256) + 4);
     for (n, c) in shown.chars().enumerate() {
         if n == max_chars {
@@ -152,7 +173,7 @@ pub(crate) fn visible_excerpt(s: &str, max_chars: usize) -> String {
             c => out.push(c),
         }
     }
-    if cut < text.len() || scanned.len() < s.len() {
+    if cut_short {
         out.push('…');
     }
     out

@@ -714,6 +714,31 @@ fn evidence_never_shows_secrets_raw() {
 }
 
 #[test]
+fn evidence_of_a_control_or_escape_never_shows_the_token_after_it() {
+    // Hidden-content evidence shows what follows a control character or escape; a token
+    // there was cut by the evidence's range (not seen whole, so not redacted) or, after
+    // a colour code, not recognised at all (the code ends in a letter).
+    let token = format!("ghp_{}", "R8x2Kq9LmN4pV7wT1yZ3bC6dF0gH5jA2sE8u");
+    let body = &token[4..];
+    for before in [
+        "text \u{8}",
+        "text \u{1b}[31m",
+        "\u{1b}[1;32m\u{1b}[4m",
+        "\u{1b}M",
+        "a\r",
+    ] {
+        let t = format!("{before}{token} more");
+        let verdict = scan(&t, ToolResult);
+        assert!(!verdict.signals.is_empty(), "{t:?}");
+        for s in &verdict.signals {
+            for i in 0..body.len() - 8 {
+                assert!(!s.evidence.contains(&body[i..i + 8]), "{before:?}: {}", s.evidence);
+            }
+        }
+    }
+}
+
+#[test]
 fn evidence_never_shows_part_of_a_secret_cut_by_the_excerpt() {
     // Evidence is an excerpt of about 100 characters: a token standing where the excerpt
     // ends must not leave its first 30 characters raw (it did, before redaction moved

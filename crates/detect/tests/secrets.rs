@@ -1222,3 +1222,18 @@ fn adversarial_repetitions_finish_without_false_positives() {
         );
     }
 }
+
+#[test]
+fn a_token_printed_in_colour_is_found() {
+    // A terminal escape ends in a letter (`ESC [ 31 m`) but is not text: the token after
+    // it stands alone.
+    let token = format!("ghp_{}", "R8x2Kq9LmN4pV7wT1yZ3bC6dF0gH5jA2sE8u");
+    for before in ["\u{1b}[31m", "\u{1b}[1;32m\u{1b}[4m", "\u{1b}M", "token: \u{1b}[0m"] {
+        let t = format!("{before}{token}\u{1b}[0m");
+        let found = scan_text(&t);
+        assert!(found.iter().any(|m| m.kind == "github-pat"), "{before:?}: {found:?}");
+    }
+    // Text glued on before the escape still makes it part of a longer word.
+    let glued = format!("x\u{1b}[0m{token}");
+    assert!(scan_text(&glued).iter().all(|m| m.kind != "github-pat"));
+}

@@ -23,7 +23,7 @@ use memchr::memmem;
 use regex::Regex;
 
 use super::{ceil_char, push_region, HiddenScan};
-use crate::neutralize::visible_excerpt;
+use crate::neutralize::excerpt_in;
 use crate::verdict::{Signal, SignalKind, Sink};
 
 struct Patterns {
@@ -236,7 +236,7 @@ fn report(text: &str, m: Range<usize>, name: Option<Range<usize>>, sink: &mut Si
     // weigh like HTML comments, hidden elements more.
     let weight = if name.is_some() { 0.45 } else { 0.2 };
     if sink.wants(SignalKind::InvisibleMarkup, weight) {
-        let evidence = visible_excerpt(&text[span.clone()], 120);
+        let evidence = excerpt_in(text, span.clone(), 120);
         sink.push(Signal {
             kind: SignalKind::InvisibleMarkup,
             span,

@@ -9,7 +9,7 @@
 
 use std::ops::Range;
 
-use crate::neutralize::visible_excerpt;
+use crate::neutralize::{excerpt_in, visible_excerpt};
 use crate::verdict::{Signal, SignalKind, Sink};
 
 mod markup;
@@ -487,11 +487,7 @@ fn flush_group(text: &str, g: Option<Group>, sink: &mut Sink) {
             "invisible character"
         };
         let plural = if g.count == 1 { "" } else { "s" };
-        let evidence = format!(
-            "{} {noun}{plural}: {}",
-            g.count,
-            visible_excerpt(&text[g.span.clone()], 60)
-        );
+        let evidence = format!("{} {noun}{plural}: {}", g.count, excerpt_in(text, g.span.clone(), 60));
         sink.push(Signal {
             kind: g.kind,
             span: g.span,
@@ -595,7 +591,7 @@ fn push(sink: &mut Sink, text: &str, kind: SignalKind, span: Range<usize>, weigh
     if sink.wants(kind, weight) {
         // Show a little of what follows a control so the evidence says what it hides.
         let end = ceil_char(text, (span.end + 40).min(text.len()));
-        let evidence = format!("{what}{}", visible_excerpt(&text[span.start..end], 60));
+        let evidence = format!("{what}{}", excerpt_in(text, span.start..end, 60));
         sink.push(Signal {
             kind,
             span,
@@ -641,7 +637,7 @@ fn scan_comments(text: &str, sink: &mut Sink, out: &mut HiddenScan) {
                 let letters = inner.chars().filter(|c| c.is_alphabetic()).take(3).count();
                 let weight = if letters >= 2 { 0.25 } else { 0.05 };
                 if sink.wants(SignalKind::HtmlComment, weight) {
-                    let evidence = format!("<!--{}-->", visible_excerpt(inner, 100));
+                    let evidence = format!("<!--{}-->", excerpt_in(text, body.clone(), 100));
                     sink.push(Signal {
                         kind: SignalKind::HtmlComment,
                         span: open..end,
@@ -653,7 +649,7 @@ fn scan_comments(text: &str, sink: &mut Sink, out: &mut HiddenScan) {
                 from = end;
             }
             None => {
-                let evidence = format!("unclosed <!--{}", visible_excerpt(&text[body_start..], 100));
+                let evidence = format!("unclosed <!--{}", excerpt_in(text, body_start..text.len(), 100));
                 sink.push(Signal {
                     kind: SignalKind::HtmlComment,
                     span: open..text.len(),
@@ -768,8 +764,7 @@ fn scan_whitespace_runs(text: &str, from: usize, until: usize, sink: &mut Sink, 
         if count > WHITESPACE_RUN && i < bytes.len() && !table_padding {
             let tail_end = ceil_char(text, (i + 240).min(text.len()));
             let tail_end = text[i..tail_end].find('\n').map_or(tail_end, |n| i + n);
-            let tail = &text[i..tail_end];
-            let evidence = format!("{count} blank characters, then: {}", visible_excerpt(tail, 80));
+            let evidence = format!("{count} blank characters, then: {}", excerpt_in(text, i..tail_end, 80));
             sink.push(Signal {
                 kind: SignalKind::WhitespaceHiding,
                 span: run_start..tail_end,

@@ -174,7 +174,7 @@ pub(crate) fn scan(
             let evidence = format!(
                 "{label}{}: {}",
                 if demanded.is_some() { " (demanded)" } else { "" },
-                crate::neutralize::visible_excerpt(&original[span.clone()], 100)
+                crate::neutralize::excerpt_in(original, span.clone(), 100)
             );
             out.push(Signal {
                 kind: SignalKind::SensitiveFile,

@@ -223,10 +223,7 @@ fn judge(
         weight += 0.2;
     }
     let span = norm.original_range(range);
-    let evidence = format!(
-        "{why}: {}",
-        crate::neutralize::visible_excerpt(&original[span.clone()], 120)
-    );
+    let evidence = format!("{why}: {}", crate::neutralize::excerpt_in(original, span.clone(), 120));
     out.push(Signal {
         kind: SignalKind::ExfilLink,
         span,

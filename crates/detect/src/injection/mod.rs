@@ -722,7 +722,7 @@ fn push_match(
         weight
     };
     let span = norm.original_range(r);
-    let evidence = crate::neutralize::visible_excerpt(&original[span.clone()], 100);
+    let evidence = crate::neutralize::excerpt_in(original, span.clone(), 100);
     out.push(Signal {
         kind: rule.kind,
         span,

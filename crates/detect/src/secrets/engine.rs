@@ -485,7 +485,7 @@ fn run_rules(text: &str, mut windows: Vec<(u16, usize, usize)>, cands: &mut Vec<
         };
         let mut report = |ms: usize, me: usize, ss: usize, se: usize| {
             let (ms, me, ss, se) = (ms + ws, me + ws, ss + ws, se + ws);
-            if ms > 0 && rule.left.touches(bytes[ms - 1]) {
+            if rule.left.touches_before(bytes, ms) {
                 return;
             }
             if me < bytes.len() && rule.right.touches(bytes[me]) {
@@ -657,7 +657,7 @@ fn pair_aws(text: &str, cands: &mut Vec<Cand>) {
         for m in re.find_iter(hay) {
             let (ms, me) = (m.start() + ws, m.end() + ws);
             let b = text.as_bytes();
-            if (ms > 0 && Edge::B64.touches(b[ms - 1])) || (me < b.len() && Edge::B64.touches(b[me])) {
+            if Edge::B64.touches_before(b, ms) || (me < b.len() && Edge::B64.touches(b[me])) {
                 continue;
             }
             let v = m.as_str();
@@ -693,7 +693,7 @@ fn pair_twilio(text: &str, anchors: &[Cand], cands: &mut Vec<Cand>) {
         let b = text.as_bytes();
         for m in re.find_iter(hay) {
             let (ms, me) = (m.start() + ws, m.end() + ws);
-            if (ms > 0 && Edge::Alnum.touches(b[ms - 1])) || (me < b.len() && Edge::Alnum.touches(b[me])) {
+            if Edge::Alnum.touches_before(b, ms) || (me < b.len() && Edge::Alnum.touches(b[me])) {
                 continue;
             }
             if is_placeholder_strict(m.as_str()) || super::shannon_entropy(m.as_str()) < 3.0 {

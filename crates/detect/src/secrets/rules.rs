@@ -41,6 +41,41 @@ impl Edge {
             Edge::Azure => c.is_ascii_alphanumeric() || matches!(c, b'_' | b'~' | b'.' | b'-'),
         }
     }
+
+    /// Whether the text just before `at` glues a token onto a match starting there. A
+    /// terminal escape (`ESC [ 31 m`, `ESC M`) ends in a letter but is not text: the
+    /// byte before it decides, so a token printed in colour is still found.
+    pub(crate) fn touches_before(self, bytes: &[u8], at: usize) -> bool {
+        let at = before_escapes(bytes, at);
+        at > 0 && self.touches(bytes[at - 1])
+    }
+}
+
+/// `at`, moved back over terminal escapes that end right there (a few at most: a run
+/// of them costs no more than that however long it is).
+fn before_escapes(bytes: &[u8], mut at: usize) -> usize {
+    for _ in 0..8 {
+        let Some(&last) = at.checked_sub(1).and_then(|i| bytes.get(i)) else {
+            break;
+        };
+        if !(0x40..=0x7E).contains(&last) {
+            break;
+        }
+        // CSI: ESC [ then parameter and intermediate bytes (0x20-0x3F), then the final one.
+        let mut j = at - 1;
+        while j > 0 && (0x20..=0x3F).contains(&bytes[j - 1]) && at - j < 64 {
+            j -= 1;
+        }
+        if j >= 2 && bytes[j - 1] == b'[' && bytes[j - 2] == 0x1B {
+            at = j - 2;
+        } else if at >= 2 && bytes[at - 2] == 0x1B {
+            // A two-byte escape: ESC and one final byte.
+            at -= 2;
+        } else {
+            break;
+        }
+    }
+    at
 }
 
 #[derive(Debug, Clone, Copy)]
