@@ -131,60 +131,13 @@ fn every_byte_everywhere(out: &mut Vec<String>) {
 /// Text over an alphabet weighted toward letters, digits, the leet and sentence
 /// punctuation, whitespace and controls.
 fn random_ascii(rng: &mut Rng, len: usize) -> String {
+    // One character each (the space three times: it is the commonest), then pieces.
+    const CHARS: &[u8] = b"aeilostrnxAEILOST0134579@$.!?;,-_/'\"   \t\n\r\x0b\x0c\x00\x01\x07\x1b\x7f";
     const PIECES: &[&str] = &[
-        "a",
-        "e",
-        "i",
-        "l",
-        "o",
-        "s",
-        "t",
-        "r",
-        "n",
-        "x",
-        "A",
-        "E",
-        "I",
-        "L",
-        "O",
-        "S",
-        "T",
-        "0",
-        "1",
-        "3",
-        "4",
-        "5",
-        "7",
-        "9",
-        "@",
-        "$",
-        ".",
-        "!",
-        "?",
-        ";",
-        ",",
-        "-",
-        "_",
-        "/",
-        "'",
-        "\"",
-        " ",
-        " ",
-        " ",
         "  ",
-        "\t",
-        "\n",
         "\r\n",
-        "\r",
-        "\x0b",
-        "\x0c",
-        "\x00",
-        "\x01",
-        "\x07",
-        "\x1b",
         "\x1b[0m",
         "\x1b]0;t\x07",
-        "\x7f",
         "ignore",
         "previous",
         "instructions",
@@ -193,7 +146,11 @@ fn random_ascii(rng: &mut Rng, len: usize) -> String {
     ];
     let mut s = String::new();
     while s.len() < len {
-        s.push_str(PIECES[rng.below(PIECES.len())]);
+        let i = rng.below(CHARS.len() + PIECES.len());
+        match CHARS.get(i) {
+            Some(&c) => s.push(char::from(c)),
+            None => s.push_str(PIECES[i - CHARS.len()]),
+        }
     }
     s
 }
