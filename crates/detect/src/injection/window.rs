@@ -264,16 +264,8 @@ impl StreamBuilder {
         let word = std::mem::take(&mut self.word);
         let letter = self.word_has_letter;
         for &(b, at) in &word {
-            let folded = match b {
-                b'l' => b'i',
-                b'0' if letter => b'o',
-                b'1' if letter => b'i',
-                b'3' if letter => b'e',
-                b'4' | b'@' if letter => b'a',
-                b'5' | b'$' if letter => b's',
-                b'7' if letter => b't',
-                other => other,
-            };
+            // A word without a letter has no `l` either: only a lettered word folds.
+            let folded = if letter { LEET[usize::from(b)] } else { b };
             // A `@` or `$` that stays one is punctuation to the rules' separator.
             if folded == b'@' || folded == b'$' {
                 self.separator(at);
