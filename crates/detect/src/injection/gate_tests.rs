@@ -10,7 +10,7 @@ use crate::normalize::normalize;
 
 /// Strings from the labelled corpus where the rules match: malicious tool descriptions
 /// and injected outputs (JSON string values), plus whole files.
-fn texts() -> Vec<String> {
+pub(super) fn texts() -> Vec<String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
     let mut out = Vec::new();
     for dir in ["malicious", "injected"] {
@@ -246,7 +246,7 @@ fn gated_scans_find_what_whole_window_scans_find() {
             if i > 0 {
                 t.push_str(if next(4) == 0 { pads[next(pads.len())] } else { " " });
             }
-            match next(10) {
+            match next(15) {
                 0 => t.push_str(&word.to_uppercase()),
                 1 => t.push_str(&word.replace('e', "3").replace('o', "0")),
                 // Full-width letters (NFKC folds them back).
@@ -267,6 +267,14 @@ fn gated_scans_find_what_whole_window_scans_find() {
                     t.push('\u{AD}');
                     t.push_str(&word[2..]);
                 }
+                // Glued to a `@` or `$` (the stream folds them into the word, the light
+                // view keeps them), to letters of another script, to a digit, or
+                // between sentence ends.
+                5 => t.push_str(&format!("x@{word}")),
+                6 => t.push_str(&format!("{word}$s")),
+                7 => t.push_str(&format!("é{word}ß")),
+                8 => t.push_str(&format!("{word}4u")),
+                9 => t.push_str(&format!(".{word}.")),
                 _ => t.push_str(word),
             }
         }

@@ -30,6 +30,7 @@ mod gate_tests;
 mod lexicon;
 mod links;
 mod multilingual;
+mod relax;
 mod rules;
 mod tool;
 mod window;
@@ -93,6 +94,7 @@ pub fn scan(text: &str, ctx: ScanContext) -> Verdict {
 pub fn warm_up() {
     for rule in &engine().rules {
         let _ = rule.regex();
+        let _ = rule.check();
     }
     files::warm_up();
     links::warm_up();
@@ -116,6 +118,9 @@ struct CompiledRule {
     /// The pattern, compiled on first use (see [`CompiledRule::regex`]).
     pattern: String,
     re: OnceLock<Option<Regex>>,
+    /// A cheaper pattern every match of the rule also matches (see [`relax`]), tried on
+    /// an area first; compiled on first use.
+    check: Option<(String, OnceLock<Option<Regex>>)>,
     /// The longest a match can be (see [`gate::Gate::reach`]).
     #[cfg_attr(not(test), allow(dead_code))]
     reach: usize,
@@ -143,6 +148,13 @@ struct CompiledRule {
 const DFA_CACHE: usize = 8 << 20;
 
 impl CompiledRule {
+    /// The rule's cheap test, when it has one (see [`relax`]).
+    fn check(&self) -> Option<&Regex> {
+        let (pattern, re) = self.check.as_ref()?;
+        re.get_or_init(|| regex::RegexBuilder::new(pattern).dfa_size_limit(DFA_CACHE).build().ok())
+            .as_ref()
+    }
+
     /// The rule's regex, compiled the first time an area needs it: most texts wake a
     /// few rules, and compiling all of them costs more than half a second. `None` when
     /// it does not compile (a bug the tests catch; the rule is then skipped).
@@ -340,6 +352,7 @@ fn engine() -> &'static Engine {
                     kind: def.kind,
                     weight: def.weight,
                     view: def.view,
+                    check: relax::relaxed(&pattern).map(|p| (p, OnceLock::new())),
                     pattern,
                     re: OnceLock::new(),
                     reach,
@@ -659,6 +672,10 @@ fn search_rule(
         View::Folded => norm.folded.as_str(),
     };
     let mut kept = 0;
+    // Where the cheap test finds nothing, the rule cannot match (see `relax`).
+    if rule.check().is_some_and(|c| !window::is_match_in_area(c, hay, &area)) {
+        return 0;
+    }
     let Some(re) = rule.regex() else { return 0 };
     let mut matches = window::in_area(re, hay, area);
     while kept < budget {

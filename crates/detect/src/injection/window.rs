@@ -462,6 +462,13 @@ pub(crate) struct InArea<'r, 'h> {
     area_end: usize,
 }
 
+/// Whether `re` matches somewhere [`in_area`] would search (a match may start past
+/// the area: for a test that only has to be sure where there is none).
+pub(crate) fn is_match_in_area(re: &Regex, hay: &str, area: &Range<usize>) -> bool {
+    let (hay, pos) = bounded(hay, area);
+    re.is_match_at(hay, pos)
+}
+
 /// See [`InArea`].
 pub(crate) fn in_area<'r, 'h>(re: &'r Regex, hay: &'h str, area: Range<usize>) -> InArea<'r, 'h> {
     let (hay, pos) = bounded(hay, &area);
