@@ -684,7 +684,42 @@ fn word_frequency(w: &str, whole: bool) -> f64 {
 
 /// Maximum match length with unbounded repetitions bounded (see [`Gate::reach`]).
 /// `ascii`: count a class as one byte (in ASCII text no character is longer).
+///
+/// A part that can hold no blank (a word, a URL, `\S{1,300}`) lies inside one run of
+/// the text's non-blank characters: it is no longer than [`UNBOUNDED_REPEAT`] units
+/// unless that run is a long run, and areas are widened over those (see
+/// `window::Stream::long_runs`). Counting it in full instead would count a word made of
+/// repeated dotted parts as 64 × 64 characters.
 fn bounded_len(hir: &Hir, ascii: bool) -> usize {
+    let len = bounded_len_counted(hir, ascii);
+    let run = UNBOUNDED_REPEAT as usize;
+    if len > run && blank_free(hir) {
+        run
+    } else {
+        len
+    }
+}
+
+/// Whether no match of `hir` holds a character the normaliser's walk reports as a
+/// blank (whitespace: the views show it as a space or a line break).
+fn blank_free(hir: &Hir) -> bool {
+    static BLANKS: OnceLock<Vec<char>> = OnceLock::new();
+    let blanks = BLANKS.get_or_init(|| ('\0'..='\u{3000}').filter(|c| c.is_whitespace()).collect());
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => true,
+        HirKind::Literal(lit) => std::str::from_utf8(&lit.0).is_ok_and(|t| !t.chars().any(char::is_whitespace)),
+        HirKind::Class(Class::Unicode(u)) => !blanks.iter().any(|&b| u.iter().any(|r| r.start() <= b && b <= r.end())),
+        HirKind::Class(Class::Bytes(c)) => !blanks
+            .iter()
+            .filter(|b| b.is_ascii())
+            .any(|&b| c.iter().any(|r| char::from(r.start()) <= b && b <= char::from(r.end()))),
+        HirKind::Capture(c) => blank_free(&c.sub),
+        HirKind::Repetition(r) => blank_free(&r.sub),
+        HirKind::Concat(children) | HirKind::Alternation(children) => children.iter().all(blank_free),
+    }
+}
+
+fn bounded_len_counted(hir: &Hir, ascii: bool) -> usize {
     match hir.kind() {
         HirKind::Empty | HirKind::Look(_) => 0,
         HirKind::Literal(lit) => lit.0.len(),

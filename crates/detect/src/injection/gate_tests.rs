@@ -139,6 +139,46 @@ fn only_known_rules_run_ungated() {
     );
 }
 
+/// Reaches and sides are capped at the windows' overlap (a match longer than that
+/// could not be found across a window boundary anyway). Inside one window, though, a
+/// match longer than its capped reach could fall outside its area: so no rule may
+/// reach further than the overlap, and the cap never bites.
+#[test]
+fn no_rule_reaches_further_than_the_window_overlap() {
+    let mut deriver = super::gate::Deriver::default();
+    let mut too_far = Vec::new();
+    let defs = super::rules::rules().into_iter().chain(super::multilingual::rules());
+    for def in defs {
+        let folded = match def.view {
+            super::rules::View::Folded => crate::normalize::fold_pattern(&def.pattern),
+            super::rules::View::Light => crate::normalize::fold_pattern_light(&def.pattern),
+        };
+        let g = deriver
+            .derive(&super::ascii_boundaries(&folded), def.view)
+            .expect("rules parse");
+        if g.reach > super::OVERLAP || g.left.any > super::OVERLAP || g.right.any > super::OVERLAP {
+            too_far.push((def.id, g.reach, g.left.any, g.right.any));
+        }
+    }
+    let passes = [
+        ("files", super::files::patterns().collect::<Vec<_>>()),
+        ("links", super::links::patterns().collect()),
+    ];
+    for (name, patterns) in passes {
+        for p in patterns {
+            let g = deriver.derive(&p, super::rules::View::Light).expect("passes parse");
+            if g.reach > super::OVERLAP || g.left.any > super::OVERLAP || g.right.any > super::OVERLAP {
+                too_far.push((name, g.reach, g.left.any, g.right.any));
+            }
+        }
+    }
+    assert!(
+        too_far.is_empty(),
+        "reach beyond the overlap ({}): {too_far:?}",
+        super::OVERLAP
+    );
+}
+
 /// What widening areas over long runs relies on (see `gate::UNBOUNDED_REPEAT`): every
 /// unbounded repetition in a rule repeats either characters that are never blank, or
 /// only separators (which the stream writes as one unit however many there are).
