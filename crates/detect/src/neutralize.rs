@@ -118,8 +118,23 @@ fn push_embedded(s: &str, out: &mut String) {
 /// How far past an excerpt's cut secrets are looked for: the longest credential the
 /// secrets engine knows (a PEM private key) fits.
 const SECRET_LOOKAHEAD: usize = 8 * 1024;
-/// How far before an excerpt's start: a range may begin inside a token.
+/// How far before an excerpt's start: a range may begin inside a token. A PEM block
+/// is longer: its header is looked for up to the longest block the secrets engine
+/// reads (see [`secrets_from`]).
 const SECRET_LOOKBEHIND: usize = 512;
+const PEM_HEADER: &[u8] = b"-----BEGIN ";
+
+/// Where to start looking for the secrets around a range starting at `start`: a
+/// little before it, or at the last PEM header within a block's length before it (a
+/// range inside a key's body, an invisible character or a phrase found there, must
+/// not quote the body as if it were text).
+fn secrets_from(text: &str, start: usize) -> usize {
+    use crate::hidden::floor_char;
+    let near = start.saturating_sub(SECRET_LOOKBEHIND);
+    let far = start.saturating_sub(crate::secrets::PEM_MAX);
+    let pem = memchr::memmem::rfind(&text.as_bytes()[far..near], PEM_HEADER).map(|i| far + i);
+    floor_char(text, pem.unwrap_or(near))
+}
 
 /// A short, single-line rendering of `s` for evidence (see [`excerpt_in`]).
 pub(crate) fn visible_excerpt(s: &str, max_chars: usize) -> String {
@@ -141,7 +156,7 @@ pub(crate) fn excerpt_in(text: &str, range: std::ops::Range<usize>, max_chars: u
     let wanted = max_chars.saturating_mul(4).saturating_add(64);
     // Render only a bounded prefix: enough input for max_chars of output.
     let shown_end = floor_char(text, end.min(start.saturating_add(wanted)));
-    let from = floor_char(text, start.saturating_sub(SECRET_LOOKBEHIND));
+    let from = secrets_from(text, start);
     let to = floor_char(text, shown_end.saturating_add(SECRET_LOOKAHEAD).min(text.len()));
     let found = crate::secrets::scan_text(&text[from..to]);
     let mut clipped = String::new();

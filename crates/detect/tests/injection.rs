@@ -758,6 +758,40 @@ fn evidence_never_shows_part_of_a_secret_cut_by_the_excerpt() {
 }
 
 #[test]
+fn evidence_of_something_inside_a_private_key_never_quotes_the_key() {
+    // A colour escape 2 KiB into a key's body: the evidence quotes the text after it,
+    // and the key's header stands far before the quoted range. The body must come out
+    // redacted, not as text (it did, when secrets were looked for only 512 bytes before
+    // a range).
+    let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut x: u32 = 0x2545_F491;
+    let mut body = String::new();
+    for line in 0..50 {
+        for _ in 0..64 {
+            x = x.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+            body.push(char::from(alphabet[(x >> 26) as usize]));
+        }
+        if line == 32 {
+            body.push_str("\u{1b}[31m");
+        }
+        body.push('\n');
+    }
+    let kind = "RSA PRIVATE KEY";
+    let t = format!("config dump:\n-----BEGIN {kind}-----\n{body}-----END {kind}-----\n");
+    let verdict = scan(&t, ToolResult);
+    assert!(verdict.has(AnsiEscape), "{verdict:?}");
+    let lines: Vec<&str> = body.lines().collect();
+    for s in &verdict.signals {
+        for line in &lines {
+            for i in (0..line.len().saturating_sub(12)).step_by(4) {
+                let piece = line.get(i..i + 12).unwrap_or("");
+                assert!(piece.len() < 12 || !s.evidence.contains(piece), "{}", s.evidence);
+            }
+        }
+    }
+}
+
+#[test]
 fn a_long_junk_word_between_the_words_of_a_phrase_does_not_hide_it() {
     // The engine searches each rule only within its reach of the rule's pieces, counting
     // an unbounded repetition (a word of any length) as 64 characters; a longer word

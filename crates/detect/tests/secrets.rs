@@ -373,6 +373,11 @@ fn positives(r: &mut Rng) -> Vec<Sample> {
         "atlassian-api-token",
         format!("ATATT3xFfGF0{}={}", r.pick(TOKEN, 170), r.pick(UPPER_ALNUM, 8))
     );
+    // Atlassian says lengths vary: a longer one is found whole.
+    fmt!(
+        "atlassian-api-token",
+        format!("ATATT3xFfGF0{}={}", r.pick(TOKEN, 400), r.pick(UPPER_ALNUM, 8))
+    );
     fmt!("bitbucket-app-password", format!("ATBB{}", r.pick(ALNUM, 32)));
     fmt!(
         "sourcegraph-token",
@@ -465,6 +470,15 @@ fn positives(r: &mut Rng) -> Vec<Sample> {
         v.extend(one(
             "twilio-auth-token",
             format!(r#"client = Client("AC{}", "{tok}")"#, r.pick(HEX, 32)),
+            tok,
+        ));
+    }
+    {
+        // The account SID as Twilio's error pages print it, in uppercase hex.
+        let tok = r.pick(HEX, 32);
+        v.extend(one(
+            "twilio-auth-token",
+            format!(r#"client = Client("AC{}", "{tok}")"#, r.pick("0123456789ABCDEF", 32)),
             tok,
         ));
     }

@@ -68,7 +68,7 @@ const PEM_WORD: &str = "-----BEGIN ";
 /// Bytes added around each window so the edge checks see real neighbours.
 const MARGIN: usize = 8;
 /// Longest PEM block looked at (a 16k-bit RSA key is ~12 KiB).
-const PEM_MAX: usize = 16 * 1024;
+pub(crate) const PEM_MAX: usize = 16 * 1024;
 
 /// Case variants of a variable-name keyword: as written, lower, UPPER,
 /// Capitalized, camelCase and PascalCase of its `_`/`-` separated words.

@@ -34,6 +34,7 @@ mod validate;
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
+pub(crate) use engine::PEM_MAX;
 pub use kinds::{all_kinds, kind_info, KindInfo, SeverityHint};
 pub use placeholder::is_placeholder;
 pub use redact::{describe, redact, redact_in};

@@ -439,8 +439,9 @@ pub(crate) static RULES: &[Rule] = &[
     raw("figma-token", &["figd_"], "figd_[A-Za-z0-9_-]{38,48}", 56).right(Edge::Token),
     raw("postman-api-key", &["PMAK-"], "PMAK-[a-f0-9]{24}-[a-f0-9]{34}", 68),
     // Atlassian says token length varies (support.atlassian.com, "Manage API tokens
-    // for your Atlassian account"); observed ATATT3 tokens are ~190 characters.
-    raw("atlassian-api-token", &["ATATT3", "ATCTT3"], "AT[AC]TT3[A-Za-z0-9_=-]{150,250}", 260).right(Edge::Token),
+    // for your Atlassian account"); observed ATATT3 tokens are ~190 characters. The
+    // bound is generous: a longer token would fail the edge check and be missed whole.
+    raw("atlassian-api-token", &["ATATT3", "ATCTT3"], "AT[AC]TT3[A-Za-z0-9_=-]{150,1024}", 1040).right(Edge::Token),
     raw("bitbucket-app-password", &["ATBB"], "ATBB[A-Za-z0-9]{28,40}", 48),
     raw("sourcegraph-token", &["sgp_"], "sgp_(?:[a-f0-9]{16}_|local_)?[a-f0-9]{40}", 68),
     raw("buildkite-token", &["bkua_"], "bkua_[a-f0-9]{40}", 48),
@@ -566,7 +567,9 @@ pub(crate) static RULES: &[Rule] = &[
     // ---- Messaging and webhooks
     // Every Twilio SID is a 2-letter prefix + 32 hex (twilio.com/docs/glossary/what-is-a-sid).
     raw("twilio-api-key", &["SK"], "SK[0-9a-fA-F]{32}", 40),
-    raw("twilio-auth-token", &["AC"], "AC[0-9a-f]{32}", 40).anchor(),
+    // Account SIDs are shown in lowercase hex, but Twilio's own error pages quote them
+    // in uppercase too (twilio.com/docs/errors/21470).
+    raw("twilio-auth-token", &["AC"], "AC[0-9a-fA-F]{32}", 40).anchor(),
     named(
         "twilio-auth-token",
         &["twilio"],
