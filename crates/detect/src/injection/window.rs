@@ -481,6 +481,12 @@ pub(crate) fn in_area<'r, 'h>(re: &'r Regex, hay: &'h str, area: Range<usize>) -
 }
 
 impl<'h> InArea<'_, 'h> {
+    /// Goes on from `pos` rather than from the end of the last match (for a caller
+    /// that cuts matches short).
+    pub(crate) fn resume_at(&mut self, pos: usize) {
+        self.pos = pos;
+    }
+
     /// The next match's captures.
     pub(crate) fn next_captures(&mut self) -> Option<Captures<'h>> {
         if self.pos > self.hay.len() {
