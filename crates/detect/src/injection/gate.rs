@@ -691,51 +691,61 @@ fn word_frequency(w: &str, whole: bool) -> f64 {
 /// `window::Stream::long_runs`). Counting it in full instead would count a word made of
 /// repeated dotted parts as 64 × 64 characters.
 fn bounded_len(hir: &Hir, ascii: bool) -> usize {
-    let len = bounded_len_counted(hir, ascii);
-    let run = UNBOUNDED_REPEAT as usize;
-    if len > run && blank_free(hir) {
-        run
-    } else {
-        len
-    }
+    measure(hir, ascii).0
 }
 
-/// Whether no match of `hir` holds a character the normaliser's walk reports as a
-/// blank (whitespace: the views show it as a space or a line break).
-fn blank_free(hir: &Hir) -> bool {
+/// [`bounded_len`] of `hir`, and whether it is blank-free: whether no match of it holds
+/// a character the normaliser's walk reports as a blank (whitespace, which the views
+/// show as a space or a line break). One pass: the derivation asks for the length of
+/// every node of every rule.
+fn measure(hir: &Hir, ascii: bool) -> (usize, bool) {
     static BLANKS: OnceLock<Vec<char>> = OnceLock::new();
     let blanks = BLANKS.get_or_init(|| ('\0'..='\u{3000}').filter(|c| c.is_whitespace()).collect());
-    match hir.kind() {
-        HirKind::Empty | HirKind::Look(_) => true,
-        HirKind::Literal(lit) => std::str::from_utf8(&lit.0).is_ok_and(|t| !t.chars().any(char::is_whitespace)),
-        HirKind::Class(Class::Unicode(u)) => !blanks.iter().any(|&b| u.iter().any(|r| r.start() <= b && b <= r.end())),
-        HirKind::Class(Class::Bytes(c)) => !blanks
-            .iter()
-            .filter(|b| b.is_ascii())
-            .any(|&b| c.iter().any(|r| char::from(r.start()) <= b && b <= char::from(r.end()))),
-        HirKind::Capture(c) => blank_free(&c.sub),
-        HirKind::Repetition(r) => blank_free(&r.sub),
-        HirKind::Concat(children) | HirKind::Alternation(children) => children.iter().all(blank_free),
-    }
-}
-
-fn bounded_len_counted(hir: &Hir, ascii: bool) -> usize {
-    match hir.kind() {
-        HirKind::Empty | HirKind::Look(_) => 0,
-        HirKind::Literal(lit) => lit.0.len(),
-        HirKind::Class(_) if ascii => 1,
-        HirKind::Class(_) => hir.properties().maximum_len().unwrap_or(4),
-        HirKind::Capture(c) => bounded_len(&c.sub, ascii),
+    let (len, free) = match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => (0, true),
+        HirKind::Literal(lit) => (
+            lit.0.len(),
+            std::str::from_utf8(&lit.0).is_ok_and(|t| !t.chars().any(char::is_whitespace)),
+        ),
+        HirKind::Class(class) => {
+            let len = if ascii {
+                1
+            } else {
+                hir.properties().maximum_len().unwrap_or(4)
+            };
+            let free = match class {
+                // Ranges are sorted and disjoint: one search per blank.
+                Class::Unicode(u) => {
+                    let ranges = u.ranges();
+                    !blanks.iter().any(|&b| {
+                        let i = ranges.partition_point(|r| r.end() < b);
+                        ranges.get(i).is_some_and(|r| r.start() <= b)
+                    })
+                }
+                Class::Bytes(c) => !blanks
+                    .iter()
+                    .filter(|b| b.is_ascii())
+                    .any(|&b| c.iter().any(|r| char::from(r.start()) <= b && b <= char::from(r.end()))),
+            };
+            (len, free)
+        }
+        HirKind::Capture(c) => measure(&c.sub, ascii),
         HirKind::Repetition(r) => {
             let times = r.max.unwrap_or(r.min.max(UNBOUNDED_REPEAT));
-            bounded_len(&r.sub, ascii).saturating_mul(times as usize)
+            let (len, free) = measure(&r.sub, ascii);
+            (len.saturating_mul(times as usize), free)
         }
-        HirKind::Concat(children) => children
-            .iter()
-            .map(|c| bounded_len(c, ascii))
-            .fold(0, usize::saturating_add),
-        HirKind::Alternation(children) => children.iter().map(|c| bounded_len(c, ascii)).max().unwrap_or(0),
-    }
+        HirKind::Concat(children) => children.iter().fold((0usize, true), |(len, free), c| {
+            let (l, f) = measure(c, ascii);
+            (len.saturating_add(l), free && f)
+        }),
+        HirKind::Alternation(children) => children.iter().fold((0usize, true), |(len, free), c| {
+            let (l, f) = measure(c, ascii);
+            (len.max(l), free && f)
+        }),
+    };
+    let run = UNBOUNDED_REPEAT as usize;
+    (if free && len > run { run } else { len }, free)
 }
 
 #[cfg(test)]

@@ -119,8 +119,8 @@ struct CompiledRule {
     pattern: String,
     re: OnceLock<Option<Regex>>,
     /// A cheaper pattern every match of the rule also matches (see [`relax`]), tried on
-    /// an area first; compiled on first use.
-    check: Option<(String, OnceLock<Option<Regex>>)>,
+    /// an area first; derived and compiled on first use (`None`: the rule has none).
+    check: OnceLock<Option<Regex>>,
     /// The longest a match can be (see [`gate::Gate::reach`]).
     #[cfg_attr(not(test), allow(dead_code))]
     reach: usize,
@@ -150,8 +150,14 @@ const DFA_CACHE: usize = 8 << 20;
 impl CompiledRule {
     /// The rule's cheap test, when it has one (see [`relax`]).
     fn check(&self) -> Option<&Regex> {
-        let (pattern, re) = self.check.as_ref()?;
-        re.get_or_init(|| regex::RegexBuilder::new(pattern).dfa_size_limit(DFA_CACHE).build().ok())
+        self.check
+            .get_or_init(|| {
+                let pattern = relax::relaxed(&self.pattern)?;
+                regex::RegexBuilder::new(&pattern)
+                    .dfa_size_limit(DFA_CACHE)
+                    .build()
+                    .ok()
+            })
             .as_ref()
     }
 
@@ -352,7 +358,7 @@ fn engine() -> &'static Engine {
                     kind: def.kind,
                     weight: def.weight,
                     view: def.view,
-                    check: relax::relaxed(&pattern).map(|p| (p, OnceLock::new())),
+                    check: OnceLock::new(),
                     pattern,
                     re: OnceLock::new(),
                     reach,
