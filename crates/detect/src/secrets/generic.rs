@@ -260,7 +260,7 @@ pub(crate) fn accept_value(v: &str, class: NameClass, strict: Strictness) -> boo
     }
     // Identifiers, not credentials; providers that do issue UUID-shaped
     // tokens (Heroku, Postmark, Snyk) have their own named rules.
-    if is_uuid(v) || is_git_sha(v) {
+    if is_uuid(v) || is_digest(v) {
         return false;
     }
     if in_list(v, NON_SECRET_VALUES) || v.contains("://") || looks_like_path(v) || looks_like_email(v) {
@@ -538,6 +538,14 @@ fn find_close(b: &[u8], from: usize, q: u8) -> Option<usize> {
     None
 }
 
+/// A SHA-1 shape: 40 hex digits in one case. Lowercase is a git commit; uppercase is how
+/// SHA-1 digests and OpenPGP key fingerprints are printed ("GPG key: 9554F04D…" in a
+/// maintainers list, the one secret the corpus's real READMEs reported). Either is an
+/// identifier under a secret-like name, not a credential.
+fn is_digest(v: &str) -> bool {
+    is_git_sha(v) || (v.len() == 40 && v.bytes().all(|c| matches!(c, b'0'..=b'9' | b'A'..=b'F')))
+}
+
 /// Token after `Bearer ` at `after` (the keyword's end): its span when it
 /// looks like a credential.
 pub(crate) fn bearer_at(text: &str, hit: usize, after: usize) -> Option<(usize, usize)> {
@@ -554,7 +562,7 @@ pub(crate) fn bearer_at(text: &str, hit: usize, after: usize) -> Option<(usize, 
         e += 1;
     }
     let tok = text.get(s..e)?;
-    if tok.len() < 20 || e - s >= 4096 || is_placeholder_strict(tok) || is_uuid(tok) || is_git_sha(tok) {
+    if tok.len() < 20 || e - s >= 4096 || is_placeholder_strict(tok) || is_uuid(tok) || is_digest(tok) {
         return None;
     }
     (char_classes(tok) >= 2 && super::shannon_entropy(tok) >= 3.0).then_some((s, e))
@@ -605,6 +613,16 @@ mod tests {
         assert!(!accept_value("hunter", Password, FreeText));
         assert!(!accept_value("550e8400-e29b-41d4-a716-446655440000", Secret, Named));
         assert!(!accept_value("550e8400-e29b-41d4-a716-446655440000", Secret, FreeText));
+        // A key fingerprint (and a commit) is an identifier; mixed case is not a digest.
+        let fingerprint = "9554F04D7259F04124DE6B476D5A82AC7E37093B";
+        assert!(!accept_value(fingerprint, Secret, FreeText));
+        assert!(!accept_value(&fingerprint.to_ascii_lowercase(), Secret, FreeText));
+        let mixed: String = fingerprint
+            .chars()
+            .enumerate()
+            .map(|(i, c)| if i % 3 == 0 { c.to_ascii_lowercase() } else { c })
+            .collect();
+        assert!(accept_value(&mixed, Secret, FreeText));
     }
 
     #[test]
