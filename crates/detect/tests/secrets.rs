@@ -553,6 +553,15 @@ fn positives(r: &mut Rng) -> Vec<Sample> {
         "OKTA_API_TOKEN",
         format!("00{}", r.pick(TOKEN, 40)),
     ));
+    fmt!(
+        "datadog-app-key",
+        format!(
+            "ddapp_{}",
+            r.pick("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_", 34)
+        )
+    );
+    fmt!("mailgun-api-key", format!("key-{}x", r.pick(LOWER_ALNUM, 31)));
+    fmt!("sentry-app-client-secret", format!("sntrya_{}", r.pick(HEX, 64)));
     for (kind, label) in [
         ("private-key", "RSA PRIVATE KEY"),
         ("private-key", "PRIVATE KEY"),
@@ -808,6 +817,130 @@ fn telegram_bot_ids_longer_than_ten_digits_are_found() {
         format!("{}:AA{}", r.pick(DIGITS, 11), r.pick(TOKEN, 32)),
     ] {
         assert!(!scan_text(&t).iter().any(|m| m.kind == "telegram-bot-token"), "{t:?}");
+    }
+}
+
+/// Whether `scan_text` reports any `kind` match in `text`.
+fn kind_found(text: &str, kind: &str) -> bool {
+    scan_text(text).iter().any(|m| m.kind == kind)
+}
+
+#[test]
+fn pypi_tokens_are_at_least_85_base64_characters_and_may_be_long() {
+    // "The base64 string will not be shorter than 85 characters. A token can be
+    // arbitrarily long" (docs.pypi.org/api/secrets). The location field fixes the
+    // first 15 (pypi.org) or 22 (test.pypi.org) of them.
+    let mut r = Rng(8585);
+    for (location, rest) in [("AgEIcHlwaS5vcmc", 70), ("AgENdGVzdC5weXBpLm9yZw", 63)] {
+        for extra in [0, 1, 40, 900, 2500] {
+            let t = format!("pypi-{location}{}", r.pick(TOKEN, rest + extra));
+            let text = format!("password = {t}\n");
+            assert!(found(&text, "pypi-token", &t), "{} -> {:?}", t.len(), scan_text(&text));
+        }
+        // One base64 character short of the documented minimum.
+        let t = format!("pypi-{location}{}", r.pick(TOKEN, rest - 1));
+        assert!(!kind_found(&t, "pypi-token"), "{t:?}");
+    }
+}
+
+#[test]
+fn mailgun_keys_in_base36_are_found() {
+    // Mailgun's own docs showed key- + 32 lowercase base36 (not only hex).
+    let mut r = Rng(3636);
+    for _ in 0..20 {
+        let t = format!("key-{}z{}", r.pick(LOWER_ALNUM, 15), r.pick(LOWER_ALNUM, 16));
+        let text = format!("MAILGUN_KEY={t}\n");
+        assert!(
+            found(&text, "mailgun-api-key", &t),
+            "{text:?} -> {:?}",
+            scan_text(&text)
+        );
+    }
+    // Near misses: one short, upper case, glued to a longer word.
+    for t in [
+        format!("key-{}z", r.pick(LOWER_ALNUM, 30)),
+        format!("key-{}Z", r.pick(LOWER_ALNUM, 31)),
+        format!("monkey-{}z", r.pick(LOWER_ALNUM, 31)),
+    ] {
+        assert!(!kind_found(&t, "mailgun-api-key"), "{t:?}");
+    }
+}
+
+#[test]
+fn datadog_prefixed_application_keys_are_found() {
+    // ddapp_ + 34 (the Datadog Agent's scrubber, pkg/util/scrubber/default.go).
+    let alphabet = format!("{ALNUM}_");
+    let mut r = Rng(3434);
+    for _ in 0..20 {
+        let t = format!("ddapp_{}", r.pick(&alphabet, 34));
+        assert!(found(&format!("app key: {t}"), "datadog-app-key", &t), "{t:?}");
+        let ms = scan_named_value("DD_APP_KEY", &t);
+        assert_eq!(
+            ms.first().map(|m| (m.kind, m.text(&t))),
+            Some(("datadog-app-key", t.as_str()))
+        );
+    }
+    for t in [
+        format!("ddapp_{}", r.pick(ALNUM, 33)),
+        format!("ddapp_{}", r.pick(ALNUM, 35)),
+        format!("xddapp_{}", r.pick(ALNUM, 34)),
+    ] {
+        assert!(!kind_found(&t, "datadog-app-key"), "{t:?}");
+    }
+}
+
+#[test]
+fn azure_ad_client_secrets_with_a_dash_before_the_marker_are_found() {
+    // [A-Za-z0-9_.~-], dashes anywhere (Purview SIT "Microsoft Entra client secret").
+    let mut r = Rng(4040);
+    for i in 0..20 {
+        let hint = if i % 2 == 0 {
+            format!("{}-{}", r.pick(ALNUM, 1), r.pick(ALNUM, 1))
+        } else {
+            format!("-{}", r.pick(ALNUM, 2))
+        };
+        let t = format!("{hint}{}Q~{}", r.pick(DIGITS, 1), r.pick(AZURE, 34));
+        let text = format!("AZURE_CLIENT_SECRET: \"{t}\"");
+        assert!(
+            found(&text, "azure-ad-client-secret", &t),
+            "{text:?} -> {:?}",
+            scan_text(&text)
+        );
+    }
+}
+
+#[test]
+fn azure_openai_keys_in_upper_case_hex_are_found() {
+    // 32 hex, a-f or A-F (Purview SIT "Azure Cognitive Service key").
+    let mut r = Rng(3232);
+    for _ in 0..20 {
+        let k = format!("{}{}", r.pick("0123456789ABCDEF", 31), r.pick("ABCDEF", 1));
+        let text = format!("AZURE_OPENAI_API_KEY={k}\n");
+        assert!(
+            found(&text, "azure-openai-key", &k),
+            "{text:?} -> {:?}",
+            scan_text(&text)
+        );
+    }
+}
+
+#[test]
+fn sentry_app_client_secrets_are_found() {
+    // ApiApplication.client_secret = "sntrya_" + token_hex(32) (getsentry/sentry).
+    let mut r = Rng(6464);
+    for _ in 0..20 {
+        let t = format!("sntrya_{}", r.pick(HEX, 64));
+        assert!(
+            found(&format!("SENTRY_CLIENT_SECRET={t}"), "sentry-app-client-secret", &t),
+            "{t:?}"
+        );
+    }
+    for t in [
+        format!("sntrya_{}", r.pick(HEX, 63)),
+        format!("sntrya_{}", r.pick(HEX, 65)),
+        format!("sntrya_{}g", r.pick(HEX, 63)),
+    ] {
+        assert!(!kind_found(&t, "sentry-app-client-secret"), "{t:?}");
     }
 }
 

@@ -308,12 +308,15 @@ pub(crate) static RULES: &[Rule] = &[
     )
     .right(Edge::B64),
     // ---- Google
-    // AIza + 35 = 39 characters (Google Cloud API keys).
+    // AIza + 35 = 39 characters, `-` and `_` included (the example key string in
+    // https://cloud.google.com/docs/authentication/api-keys).
     raw("google-api-key", &["AIza"], "AIza[0-9A-Za-z_-]{35}", 48).right(Edge::Token),
     raw("google-oauth-client-secret", &["GOCSPX-"], "GOCSPX-[A-Za-z0-9_-]{28}", 40).right(Edge::Token),
     raw("google-oauth-refresh-token", &["1//0"], "1//0[A-Za-z0-9_-]{40,512}", 520).right(Edge::Token),
     raw("google-oauth-access-token", &["ya29."], r"ya29\.[A-Za-z0-9_-]{30,2048}", 2060).right(Edge::Token),
     // ---- Azure
+    // 86 of [A-Za-z0-9+/] then `==` after AccountKey= in a connection string
+    // (https://learn.microsoft.com/en-us/purview/sit-defn-azure-storage-account-key).
     raw(
         "azure-storage-account-key",
         &["AccountKey="],
@@ -328,6 +331,8 @@ pub(crate) static RULES: &[Rule] = &[
         70,
     )
     .right(Edge::B64),
+    // sv=<version> ... sig=<URL-encoded base64 HMAC-SHA256>
+    // (https://learn.microsoft.com/en-us/rest/api/storageservices/create-service-sas).
     raw(
         "azure-sas-token",
         &["sig="],
@@ -336,21 +341,25 @@ pub(crate) static RULES: &[Rule] = &[
     )
     .back(620)
     .edges(Edge::None, Edge::B64),
+    // Up to 40 of [A-Za-z0-9_.~-], `-` in the first three too, e.g. abc7Q~...
+    // (https://learn.microsoft.com/en-us/purview/sit-defn-azure-ad-client-secret).
     raw(
         "azure-ad-client-secret",
         &["Q~"],
-        "[A-Za-z0-9_~.]{3}[0-9]Q~[A-Za-z0-9_~.-]{31,34}",
+        "[A-Za-z0-9_~.-]{3}[0-9]Q~[A-Za-z0-9_~.-]{31,34}",
         40,
     )
     .back(4)
     .edges(Edge::Azure, Edge::Azure)
     .check(Check::MinEntropy(35)),
+    // 32 hex, either case (https://learn.microsoft.com/en-us/purview/sit-defn-azure-cognitive-service-key);
+    // no Microsoft source found for the 84-character form.
     named(
         "azure-openai-key",
         &["azure_openai", "azure-openai", "azure_ai", "azure_cognitive", "azure_speech", "azure_search",
           "ocp-apim-subscription-key"],
         "azure[_-]?openai[_-]?(?:api[_-]?)?key|azure[_-]?(?:ai|cognitive[_-]?services?|speech|search)[_-]?(?:api[_-]?|admin[_-]?)?key|ocp-apim-subscription-key",
-        "[a-f0-9]{32}|[A-Za-z0-9]{84}",
+        "[a-fA-F0-9]{32}|[A-Za-z0-9]{84}",
         84,
     )
     .ids(),
@@ -384,6 +393,7 @@ pub(crate) static RULES: &[Rule] = &[
     raw("openrouter-api-key", &["sk-or-v1-"], "sk-or-v1-[a-f0-9]{64}", 80),
     raw("groq-api-key", &["gsk_"], "gsk_[A-Za-z0-9]{52}", 60),
     raw("perplexity-api-key", &["pplx-"], "pplx-[A-Za-z0-9]{40,56}", 64),
+    // "40-character strings that always start with r8_" (https://replicate.com/docs/topics/security/api-tokens).
     raw("replicate-api-token", &["r8_"], "r8_[A-Za-z0-9]{37}", 44),
     raw("xai-api-key", &["xai-"], "xai-[A-Za-z0-9]{80}", 88),
     // Letters only after `hf_` (huggingface.co/docs/hub/security-tokens names the
@@ -401,11 +411,15 @@ pub(crate) static RULES: &[Rule] = &[
     // (github.blog/changelog 2021-09-23 "npm has a new access token format";
     // legacy UUID tokens were removed 2025-11, docs.npmjs.com "About access tokens").
     raw("npm-token", &["npm_"], "npm_[A-Za-z0-9]{36}", 48).check(Check::GithubCrc),
+    // pypi- + an unpadded urlsafe-base64 macaroon "not shorter than 85 characters" and
+    // "arbitrarily long" (https://docs.pypi.org/api/secrets/); v2 macaroons start with their
+    // location, pypi.org or test.pypi.org
+    // (https://github.com/pypi/warehouse/blob/main/warehouse/macaroons/services.py).
     raw(
         "pypi-token",
         &["pypi-AgEIcHlwaS5vcmc", "pypi-AgENdGVzdC5weXBpLm9yZw"],
-        "pypi-AgE(?:IcHlwaS5vcmc|NdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{50,1000}",
-        1040,
+        "pypi-AgE(?:IcHlwaS5vcmc[A-Za-z0-9_-]{70,4096}|NdGVzdC5weXBpLm9yZw[A-Za-z0-9_-]{63,4096})",
+        4120,
     )
     .right(Edge::Token),
     raw("docker-hub-token", &["dckr_pat_", "dckr_oat_"], "dckr_(?:pat|oat)_[A-Za-z0-9_-]{27,40}", 52)
@@ -420,6 +434,8 @@ pub(crate) static RULES: &[Rule] = &[
     .back(16)
     .edges(Edge::Alnum, Edge::Token),
     raw("pulumi-access-token", &["pul-"], "pul-[a-f0-9]{40}", 48),
+    // Service tokens carry their config's name, dp.st.<config>.<secret>
+    // (https://docs.doppler.com/docs/service-tokens); the other prefixes have no Doppler source.
     raw(
         "doppler-token",
         &["dp.pt.", "dp.st.", "dp.sa.", "dp.ct.", "dp.scim.", "dp.audit."],
@@ -464,6 +480,9 @@ pub(crate) static RULES: &[Rule] = &[
     raw("newrelic-user-api-key", &["NRAK-"], "NRAK-[A-Z0-9]{27}", 40),
     raw("newrelic-insert-key", &["NRII-"], "NRII-[A-Za-z0-9_-]{32}", 40).right(Edge::Token),
     raw("newrelic-license-key", &["NRAL"], "[a-f0-9]{36}NRAL", 8).back(40).edges(Edge::Alnum, Edge::Alnum),
+    // API keys 32 hex, application keys 40 hex, newer application keys ddapp_ + 34
+    // (Datadog Agent's own scrubber, https://github.com/DataDog/datadog-agent/blob/main/pkg/util/scrubber/default.go).
+    raw("datadog-app-key", &["ddapp_"], "ddapp_[A-Za-z0-9_]{34}", 48).right(Edge::Word),
     named(
         "datadog-api-key",
         &["dd_api_key", "dd-api-key", "datadog_api_key", "datadog-api-key"],
@@ -490,8 +509,16 @@ pub(crate) static RULES: &[Rule] = &[
         32,
     )
     .ids(),
+    // sntryu_ + token_hex(32) (https://github.com/getsentry/sentry/blob/master/src/sentry/models/apitoken.py);
+    // OAuth application client secrets are sntrya_ + token_hex(32)
+    // (https://github.com/getsentry/sentry/blob/master/src/sentry/models/apiapplication.py).
+    // sntrys_ + standard base64 of a JSON payload + _ + 43 base64
+    // (https://github.com/getsentry/sentry/blob/master/src/sentry/utils/security/orgauthtoken_token.py).
     raw("sentry-user-token", &["sntryu_"], "sntryu_[a-f0-9]{64}", 80),
+    raw("sentry-app-client-secret", &["sntrya_"], "sntrya_[a-f0-9]{64}", 80),
     raw("sentry-org-token", &["sntrys_"], "sntrys_[A-Za-z0-9+/=_-]{60,600}", 620).right(Edge::B64Any),
+    // DSN keys are uuid4().hex, public:secret@host/project
+    // (https://github.com/getsentry/sentry/blob/master/src/sentry/models/projectkey.py).
     raw(
         "sentry-dsn-secret",
         &["sentry"],
@@ -581,7 +608,10 @@ pub(crate) static RULES: &[Rule] = &[
     // "Twilio SendGrid API keys are 69 characters long" (twilio.com/docs/sendgrid,
     // API Keys): SG. + 22 + . + 43.
     raw("sendgrid-api-key", &["SG."], r"SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}", 72).right(Edge::Token),
-    raw("mailgun-api-key", &["key-"], "key-[0-9a-f]{32}", 40).ids(),
+    // key- + 32 lowercase base36, e.g. key-3ax6xnjp... in Mailgun's own docs until 2019
+    // (https://github.com/mailgun/documentation/blob/8b9342e2eb4f56deb646d3c56001c904713deb34/source/api-intro.rst);
+    // no Mailgun source found for the newer hex-hex-hex form below.
+    raw("mailgun-api-key", &["key-"], "key-[0-9a-z]{32}", 40).ids(),
     named(
         "mailgun-api-key",
         &["mailgun", "mg_api_key"],
