@@ -953,6 +953,143 @@ mod tests {
         }
     }
 
+    /// What the hand tables promise the gates (see [`T2_KINDS`] and `gate.rs`): every
+    /// match of a `T1` rule holds a run of at least `T1_MIN` bytes of `[A-Za-z0-9_-]`, a
+    /// `T2` rule's one of `T2_MIN` in that and `.+/=~%$`, and a named rule's value one as
+    /// long as `NAMED_VALUE_RUNS` says, in the alphabet it says. Read off each rule's own
+    /// regex, so a rule edited out of its table's shape (a shorter body, a new character
+    /// in it) fails here instead of going quietly unscanned where the gate drops it.
+    #[test]
+    fn rule_regexes_hold_the_runs_their_gates_need() {
+        use regex_syntax::hir::{Class, Hir, HirKind};
+        let t1 = |c: u32| c < 0x80 && (char::from(c as u8).is_ascii_alphanumeric() || c == 0x5f || c == 0x2d);
+        let t2 = |c: u32| t1(c) || (c < 0x80 && b".+/=~%$".contains(&(c as u8)));
+        let mut bad = Vec::new();
+        for (i, r) in RULES.iter().enumerate() {
+            let (pattern, wide, need) = match (r.pat, gate_of(Target::Rule(i as u16))) {
+                (Pat::Raw(p), Gate::T1) => (p, false, super::super::gate::T1_MIN),
+                (Pat::Raw(p), Gate::T2) => (p, true, super::super::gate::T2_MIN),
+                (Pat::Named { value, .. }, _) => match NAMED_VALUE_RUNS.iter().find(|(k, _, _)| *k == r.kind) {
+                    Some(&(_, wide, run)) => (value, wide, run),
+                    None => continue,
+                },
+                _ => continue,
+            };
+            let hir = regex_syntax::ParserBuilder::new()
+                .build()
+                .parse(pattern)
+                .expect("rules parse");
+            let ok: &dyn Fn(u32) -> bool = if wide { &t2 } else { &t1 };
+            let run = Run::of(&hir, ok);
+            // Token rules' keywords begin their matches, so the run must begin there;
+            // these few hold theirs further in (a URL's host or path, `sig=`, `hvs.`,
+            // `:AA`), and only the run's length is read here (the run after the keyword
+            // is what the secrets tests' samples exercise).
+            const KEYWORD_INSIDE: &[&str] = &[
+                "slack-webhook-url",
+                "discord-webhook-url",
+                "teams-webhook-url",
+                "azure-sas-token",
+                "vault-token",
+                "telegram-bot-token",
+            ];
+            let starts = matches!(r.pat, Pat::Raw(_)) && !KEYWORD_INSIDE.contains(&r.kind);
+            let held = if starts { run.start } else { run.best };
+            if held < need {
+                bad.push(format!(
+                    "{}: every match holds a run of {held}, the gate needs {need}",
+                    r.kind
+                ));
+            }
+        }
+        assert!(bad.is_empty(), "rules out of their gate's shape: {bad:#?}");
+
+        /// The run of alphabet bytes every match of a pattern is sure to hold: at its
+        /// start, at its end, anywhere; whether the whole match is such a run; its
+        /// shortest length.
+        #[derive(Clone, Copy)]
+        struct Run {
+            start: usize,
+            end: usize,
+            best: usize,
+            whole: bool,
+            len: usize,
+        }
+        impl Run {
+            fn all(len: usize) -> Run {
+                Run {
+                    start: len,
+                    end: len,
+                    best: len,
+                    whole: true,
+                    len,
+                }
+            }
+            fn none(len: usize) -> Run {
+                Run {
+                    start: 0,
+                    end: 0,
+                    best: 0,
+                    whole: false,
+                    len,
+                }
+            }
+            fn then(self, b: Run) -> Run {
+                Run {
+                    start: if self.whole { self.len + b.start } else { self.start },
+                    end: if b.whole { b.len + self.end } else { b.end },
+                    best: self.best.max(b.best).max(self.end + b.start),
+                    whole: self.whole && b.whole,
+                    len: self.len + b.len,
+                }
+            }
+            fn or(self, b: Run) -> Run {
+                Run {
+                    start: self.start.min(b.start),
+                    end: self.end.min(b.end),
+                    best: self.best.min(b.best),
+                    whole: self.whole && b.whole,
+                    len: self.len.min(b.len),
+                }
+            }
+            fn of(h: &Hir, ok: &dyn Fn(u32) -> bool) -> Run {
+                let class = |ranges: Vec<(u32, u32)>| {
+                    if ranges.iter().all(|&(lo, hi)| (lo..=hi).all(ok)) {
+                        Run::all(1)
+                    } else {
+                        Run::none(1)
+                    }
+                };
+                match h.kind() {
+                    HirKind::Empty | HirKind::Look(_) => Run::all(0),
+                    HirKind::Literal(l) => {
+                        l.0.iter()
+                            .map(|&b| if ok(u32::from(b)) { Run::all(1) } else { Run::none(1) })
+                            .fold(Run::all(0), Run::then)
+                    }
+                    HirKind::Class(Class::Unicode(u)) => {
+                        class(u.iter().map(|r| (r.start() as u32, r.end() as u32)).collect())
+                    }
+                    HirKind::Class(Class::Bytes(b)) => {
+                        class(b.iter().map(|r| (u32::from(r.start()), u32::from(r.end()))).collect())
+                    }
+                    HirKind::Capture(c) => Run::of(&c.sub, ok),
+                    HirKind::Repetition(rep) => {
+                        let sub = Run::of(&rep.sub, ok);
+                        match rep.min {
+                            // May be empty: sure of nothing, and it may split a run.
+                            0 if sub.whole => Run::all(0),
+                            0 => Run::none(0),
+                            n => (1..n).fold(sub, |acc, _| acc.then(sub)),
+                        }
+                    }
+                    HirKind::Concat(v) => v.iter().map(|x| Run::of(x, ok)).fold(Run::all(0), Run::then),
+                    HirKind::Alternation(v) => v.iter().map(|x| Run::of(x, ok)).reduce(Run::or).unwrap_or(Run::all(0)),
+                }
+            }
+        }
+    }
+
     #[test]
     fn every_named_rule_has_its_value_run() {
         // Without an entry a named rule still works, but its keywords are
