@@ -111,8 +111,26 @@ pub fn check_verdict(text: &str, v: &Verdict, secrets_in_text: &[SecretMatch]) {
                         && !after.is_some_and(|b| b.is_ascii_alphanumeric())
                 });
                 assert!(!free, "{} evidence shows a raw {} secret", s.kind.id(), m.kind);
+                check_no_fragment(text, secret, m.kind, &s.evidence, s.kind.id());
             }
         }
+    }
+}
+
+/// Evidence shows no 12-byte piece of `secret` that occurs nowhere else in the text (so
+/// can only have come from the secret) and is not part of its redaction: a secret cut
+/// by an excerpt leaks that way without ever appearing whole.
+fn check_no_fragment(text: &str, secret: &str, kind: &str, evidence: &str, what: &str) {
+    const PIECE: usize = 12;
+    let redacted = secrets::redact(secret, kind);
+    let mut at = 0;
+    while at + PIECE <= secret.len() {
+        if let Some(piece) = secret.get(at..at + PIECE) {
+            if evidence.contains(piece) && !redacted.contains(piece) && count(text, piece) == count(secret, piece) {
+                panic!("{what} evidence shows part of a {kind} secret");
+            }
+        }
+        at += 4;
     }
 }
 
