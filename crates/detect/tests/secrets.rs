@@ -779,19 +779,16 @@ fn slack_legacy_bot_tokens_with_one_digit_group_are_found() {
     for _ in 0..20 {
         let t = format!("xoxb-{}-{}", r.pick(DIGITS, 12), r.pick(ALNUM, 24));
         let text = format!("SLACK_TOKEN={t}\n");
-        assert!(
-            found(&text, "slack-bot-token", &t),
-            "{text:?} -> {:?}",
-            scan_text(&text)
-        );
+        assert_found(&text, "slack-bot-token", &t);
     }
     // Near misses: random part too short, no digit group at all.
-    for t in [
-        format!("xoxb-{}-{}", r.pick(DIGITS, 12), r.pick(ALNUM, 10)),
-        format!("xoxb-{}", r.pick(ALNUM, 24)),
-    ] {
-        assert!(!scan_text(&t).iter().any(|m| m.kind == "slack-bot-token"), "{t:?}");
-    }
+    assert_none_found(
+        "slack-bot-token",
+        [
+            format!("xoxb-{}-{}", r.pick(DIGITS, 12), r.pick(ALNUM, 10)),
+            format!("xoxb-{}", r.pick(ALNUM, 24)),
+        ],
+    );
 }
 
 #[test]
@@ -811,18 +808,31 @@ fn telegram_bot_ids_longer_than_ten_digits_are_found() {
         );
     }
     // Near misses: an id longer than 52 bits allow, too few digits, a short secret.
-    for t in [
-        format!("{}:AA{}", r.pick(DIGITS, 17), r.pick(TOKEN, 33)),
-        format!("{}:AA{}", r.pick(DIGITS, 7), r.pick(TOKEN, 33)),
-        format!("{}:AA{}", r.pick(DIGITS, 11), r.pick(TOKEN, 32)),
-    ] {
-        assert!(!scan_text(&t).iter().any(|m| m.kind == "telegram-bot-token"), "{t:?}");
-    }
+    assert_none_found(
+        "telegram-bot-token",
+        [
+            format!("{}:AA{}", r.pick(DIGITS, 17), r.pick(TOKEN, 33)),
+            format!("{}:AA{}", r.pick(DIGITS, 7), r.pick(TOKEN, 33)),
+            format!("{}:AA{}", r.pick(DIGITS, 11), r.pick(TOKEN, 32)),
+        ],
+    );
 }
 
 /// Whether `scan_text` reports any `kind` match in `text`.
 fn kind_found(text: &str, kind: &str) -> bool {
     scan_text(text).iter().any(|m| m.kind == kind)
+}
+
+/// `kind` finds exactly `token` in `text`.
+fn assert_found(text: &str, kind: &str, token: &str) {
+    assert!(found(text, kind, token), "{kind}: {text:?} -> {:?}", scan_text(text));
+}
+
+/// `kind` finds nothing in any of `near_misses`.
+fn assert_none_found(kind: &str, near_misses: impl IntoIterator<Item = String>) {
+    for t in near_misses {
+        assert!(!kind_found(&t, kind), "{kind}: {t:?}");
+    }
 }
 
 #[test]
@@ -850,20 +860,17 @@ fn mailgun_keys_in_base36_are_found() {
     for _ in 0..20 {
         let t = format!("key-{}z{}", r.pick(LOWER_ALNUM, 15), r.pick(LOWER_ALNUM, 16));
         let text = format!("MAILGUN_KEY={t}\n");
-        assert!(
-            found(&text, "mailgun-api-key", &t),
-            "{text:?} -> {:?}",
-            scan_text(&text)
-        );
+        assert_found(&text, "mailgun-api-key", &t);
     }
     // Near misses: one short, upper case, glued to a longer word.
-    for t in [
-        format!("key-{}z", r.pick(LOWER_ALNUM, 30)),
-        format!("key-{}Z", r.pick(LOWER_ALNUM, 31)),
-        format!("monkey-{}z", r.pick(LOWER_ALNUM, 31)),
-    ] {
-        assert!(!kind_found(&t, "mailgun-api-key"), "{t:?}");
-    }
+    assert_none_found(
+        "mailgun-api-key",
+        [
+            format!("key-{}z", r.pick(LOWER_ALNUM, 30)),
+            format!("key-{}Z", r.pick(LOWER_ALNUM, 31)),
+            format!("monkey-{}z", r.pick(LOWER_ALNUM, 31)),
+        ],
+    );
 }
 
 #[test]
@@ -880,13 +887,14 @@ fn datadog_prefixed_application_keys_are_found() {
             Some(("datadog-app-key", t.as_str()))
         );
     }
-    for t in [
-        format!("ddapp_{}", r.pick(ALNUM, 33)),
-        format!("ddapp_{}", r.pick(ALNUM, 35)),
-        format!("xddapp_{}", r.pick(ALNUM, 34)),
-    ] {
-        assert!(!kind_found(&t, "datadog-app-key"), "{t:?}");
-    }
+    assert_none_found(
+        "datadog-app-key",
+        [
+            format!("ddapp_{}", r.pick(ALNUM, 33)),
+            format!("ddapp_{}", r.pick(ALNUM, 35)),
+            format!("xddapp_{}", r.pick(ALNUM, 34)),
+        ],
+    );
 }
 
 #[test]
@@ -901,11 +909,7 @@ fn azure_ad_client_secrets_with_a_dash_before_the_marker_are_found() {
         };
         let t = format!("{hint}{}Q~{}", r.pick(DIGITS, 1), r.pick(AZURE, 34));
         let text = format!("AZURE_CLIENT_SECRET: \"{t}\"");
-        assert!(
-            found(&text, "azure-ad-client-secret", &t),
-            "{text:?} -> {:?}",
-            scan_text(&text)
-        );
+        assert_found(&text, "azure-ad-client-secret", &t);
     }
 }
 
@@ -916,11 +920,7 @@ fn azure_openai_keys_in_upper_case_hex_are_found() {
     for _ in 0..20 {
         let k = format!("{}{}", r.pick("0123456789ABCDEF", 31), r.pick("ABCDEF", 1));
         let text = format!("AZURE_OPENAI_API_KEY={k}\n");
-        assert!(
-            found(&text, "azure-openai-key", &k),
-            "{text:?} -> {:?}",
-            scan_text(&text)
-        );
+        assert_found(&text, "azure-openai-key", &k);
     }
 }
 
@@ -930,18 +930,16 @@ fn sentry_app_client_secrets_are_found() {
     let mut r = Rng(6464);
     for _ in 0..20 {
         let t = format!("sntrya_{}", r.pick(HEX, 64));
-        assert!(
-            found(&format!("SENTRY_CLIENT_SECRET={t}"), "sentry-app-client-secret", &t),
-            "{t:?}"
-        );
+        assert_found(&format!("SENTRY_CLIENT_SECRET={t}"), "sentry-app-client-secret", &t);
     }
-    for t in [
-        format!("sntrya_{}", r.pick(HEX, 63)),
-        format!("sntrya_{}", r.pick(HEX, 65)),
-        format!("sntrya_{}g", r.pick(HEX, 63)),
-    ] {
-        assert!(!kind_found(&t, "sentry-app-client-secret"), "{t:?}");
-    }
+    assert_none_found(
+        "sentry-app-client-secret",
+        [
+            format!("sntrya_{}", r.pick(HEX, 63)),
+            format!("sntrya_{}", r.pick(HEX, 65)),
+            format!("sntrya_{}g", r.pick(HEX, 63)),
+        ],
+    );
 }
 
 #[test]
