@@ -694,6 +694,11 @@ fn bounded_len(hir: &Hir, ascii: bool) -> usize {
     measure(hir, ascii).0
 }
 
+/// Whether no match of `hir` holds a blank (see [`measure`]).
+pub(crate) fn blank_free(hir: &Hir) -> bool {
+    measure(hir, true).1
+}
+
 /// [`bounded_len`] of `hir`, and whether it is blank-free: whether no match of it holds
 /// a character the normaliser's walk reports as a blank (whitespace, which the views
 /// show as a space or a line break). One pass: the derivation asks for the length of

@@ -34,7 +34,7 @@ fn relax(hir: &Hir, changed: &mut bool) -> Hir {
         HirKind::Repetition(r) => {
             let sub = relax(&r.sub, changed);
             let max = match r.max {
-                Some(m) if m > COUNTED && blank_free(&r.sub) => {
+                Some(m) if m > COUNTED && super::gate::blank_free(&r.sub) => {
                     *changed = true;
                     None
                 }
@@ -52,21 +52,6 @@ fn relax(hir: &Hir, changed: &mut bool) -> Hir {
         HirKind::Concat(children) => Hir::concat(children.iter().map(|c| relax(c, changed)).collect()),
         HirKind::Alternation(children) => Hir::alternation(children.iter().map(|c| relax(c, changed)).collect()),
         _ => hir.clone(),
-    }
-}
-
-/// Whether `hir` is a class none of whose members is whitespace.
-fn blank_free(hir: &Hir) -> bool {
-    use regex_syntax::hir::Class;
-    let blank = |lo: char, hi: char| {
-        (lo as u32..=hi as u32)
-            .filter_map(char::from_u32)
-            .any(char::is_whitespace)
-    };
-    match hir.kind() {
-        HirKind::Class(Class::Unicode(u)) => !u.iter().any(|r| blank(r.start(), r.end())),
-        HirKind::Class(Class::Bytes(b)) => !b.iter().any(|r| blank(char::from(r.start()), char::from(r.end()))),
-        _ => false,
     }
 }
 
