@@ -2,9 +2,14 @@
 # Installs the real MCP servers the protocol integration tests talk to
 # (crates/protocol/tests/real_servers.rs) into target/test-servers/.
 #
-# It is a cache: when the pinned versions are already installed it does nothing.
-# Versions are pinned exactly so a new upstream release cannot change what the
-# tests see without a commit here. Bump them together with the stamp below.
+# It is a cache: when the locked versions are already installed it does nothing.
+# Everything is locked, not only the servers: scripts/test-servers/package-lock.json
+# (installed with `npm ci`) and scripts/test-servers/requirements.txt (every Python
+# package, pinned), so a new upstream release of a server or of anything it depends
+# on cannot change what the tests see without a commit here. To move a version:
+# edit package.json (or the requirement), run `npm install` in a scratch copy of
+# scripts/test-servers (or pip install in a fresh venv and pip freeze), and commit
+# the new lock.
 #
 # Needs: node + npm (v20 or newer) and python3 (3.10 or newer) with venv.
 # Usage: scripts/install-test-servers.sh [--force]
@@ -12,14 +17,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DEST="target/test-servers"
-NPM_PACKAGES=(
-  "@modelcontextprotocol/server-everything@2026.8.31"
-  "@modelcontextprotocol/server-filesystem@2026.8.31"
-  "@modelcontextprotocol/server-memory@2026.8.31"
-)
-PIP_PACKAGES=(
-  "mcp-server-time==2026.10.19"
-)
+LOCKS="scripts/test-servers"
 
 force=0
 if [ "${1:-}" = "--force" ]; then
@@ -28,9 +26,9 @@ fi
 
 mkdir -p "$DEST"
 
-# The stamp records exactly what was asked for; any change of a pin reinstalls.
-npm_want="$(printf '%s\n' "${NPM_PACKAGES[@]}")"
-pip_want="$(printf '%s\n' "${PIP_PACKAGES[@]}")"
+# The stamps record the locks installed; any change of a lock reinstalls.
+npm_want="$(cat "$LOCKS/package.json" "$LOCKS/package-lock.json" | cksum)"
+pip_want="$(cksum < "$LOCKS/requirements.txt")"
 npm_stamp="$DEST/npm/.mcpward-installed"
 pip_stamp="$DEST/venv/.mcpward-installed"
 
@@ -39,13 +37,13 @@ if [ "$force" = 0 ] && [ -f "$npm_stamp" ] && [ "$(cat "$npm_stamp")" = "$npm_wa
   echo "npm test servers: up to date"
 else
   command -v npm >/dev/null 2>&1 || { echo "install-test-servers: npm not found (need node >= 20)" >&2; exit 1; }
-  echo "npm test servers: installing ${NPM_PACKAGES[*]}"
+  echo "npm test servers: installing from $LOCKS/package-lock.json"
   rm -rf "$DEST/npm"
   mkdir -p "$DEST/npm"
   # A package.json of our own keeps npm from walking up into the repository.
-  printf '{"name":"mcpward-test-servers","private":true}\n' > "$DEST/npm/package.json"
-  npm install --prefix "$DEST/npm" --no-audit --no-fund --save-exact --loglevel=error "${NPM_PACKAGES[@]}"
-  printf '%s\n' "${NPM_PACKAGES[@]}" > "$npm_stamp"
+  cp "$LOCKS/package.json" "$LOCKS/package-lock.json" "$DEST/npm/"
+  npm ci --prefix "$DEST/npm" --no-audit --no-fund --loglevel=error
+  printf '%s\n' "$npm_want" > "$npm_stamp"
 fi
 
 if [ "$force" = 0 ] && [ -f "$pip_stamp" ] && [ "$(cat "$pip_stamp")" = "$pip_want" ] \
@@ -53,11 +51,11 @@ if [ "$force" = 0 ] && [ -f "$pip_stamp" ] && [ "$(cat "$pip_stamp")" = "$pip_wa
   echo "python test servers: up to date"
 else
   command -v python3 >/dev/null 2>&1 || { echo "install-test-servers: python3 not found" >&2; exit 1; }
-  echo "python test servers: installing ${PIP_PACKAGES[*]}"
+  echo "python test servers: installing from $LOCKS/requirements.txt"
   rm -rf "$DEST/venv"
   python3 -m venv "$DEST/venv"
-  "$DEST/venv/bin/python" -m pip install --quiet --disable-pip-version-check "${PIP_PACKAGES[@]}"
-  printf '%s\n' "${PIP_PACKAGES[@]}" > "$pip_stamp"
+  "$DEST/venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$LOCKS/requirements.txt"
+  printf '%s\n' "$pip_want" > "$pip_stamp"
 fi
 
 abs="$(cd "$DEST" && pwd)"
