@@ -78,27 +78,13 @@ fn main() {
 /// Every JSON string value of the `.json` and `.jsonl` files under `dir` (in
 /// directory order, sorted), joined by blank lines, up to `size` bytes: real tool output from the corpus.
 fn corpus_text(dir: &str, size: usize) -> String {
-    fn strings(v: &serde_json::Value, out: &mut Vec<String>) {
-        match v {
-            serde_json::Value::String(s) => out.push(s.clone()),
-            serde_json::Value::Array(a) => a.iter().for_each(|x| strings(x, out)),
-            serde_json::Value::Object(o) => o.values().for_each(|x| strings(x, out)),
-            _ => {}
-        }
-    }
     let mut files = Vec::new();
     inputs::files_under(std::path::Path::new(dir), &mut files);
     files.retain(|p| p.extension().is_some_and(|e| e == "json" || e == "jsonl"));
     let mut parts = Vec::new();
     for f in files {
         let t = std::fs::read_to_string(&f).unwrap();
-        match serde_json::from_str::<serde_json::Value>(&t) {
-            Ok(v) => strings(&v, &mut parts),
-            Err(_) => t
-                .lines()
-                .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-                .for_each(|v| strings(&v, &mut parts)),
-        }
+        inputs::json_file_strings(&t, false, &mut parts);
     }
     let mut text = parts.join("\n\n");
     text.truncate(floor_boundary(&text, size));

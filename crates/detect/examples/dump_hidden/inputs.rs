@@ -38,13 +38,30 @@ pub fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-fn json_strings(v: &serde_json::Value, out: &mut Vec<String>) {
+/// The strings of a JSON file's text: the whole text as one JSON value, or else each
+/// line as one (JSON Lines); object keys too when `keys`. Lines that are not JSON give
+/// nothing.
+pub fn json_file_strings(text: &str, keys: bool, out: &mut Vec<String>) {
+    if let Ok(v) = serde_json::from_str::<serde_json::Value>(text) {
+        json_strings(&v, keys, out);
+        return;
+    }
+    for line in text.lines() {
+        if let Ok(v) = serde_json::from_str::<serde_json::Value>(line) {
+            json_strings(&v, keys, out);
+        }
+    }
+}
+
+fn json_strings(v: &serde_json::Value, keys: bool, out: &mut Vec<String>) {
     match v {
         serde_json::Value::String(s) => out.push(s.clone()),
-        serde_json::Value::Array(a) => a.iter().for_each(|x| json_strings(x, out)),
+        serde_json::Value::Array(a) => a.iter().for_each(|x| json_strings(x, keys, out)),
         serde_json::Value::Object(o) => o.iter().for_each(|(k, x)| {
-            out.push(k.clone());
-            json_strings(x, out)
+            if keys {
+                out.push(k.clone());
+            }
+            json_strings(x, keys, out)
         }),
         _ => {}
     }
@@ -66,15 +83,7 @@ fn corpus(root: &Path, f: &mut dyn FnMut(&str, &str), samples: &mut Vec<String>)
         let name = p.strip_prefix(root).unwrap_or(&p).display().to_string();
         f(&format!("file {name}"), &text);
         let mut strings = Vec::new();
-        if let Ok(v) = serde_json::from_str::<serde_json::Value>(&text) {
-            json_strings(&v, &mut strings);
-        } else {
-            for line in text.lines() {
-                if let Ok(v) = serde_json::from_str::<serde_json::Value>(line) {
-                    json_strings(&v, &mut strings);
-                }
-            }
-        }
+        json_file_strings(&text, true, &mut strings);
         for (i, s) in strings.iter().enumerate() {
             f(&format!("string {name}#{i}"), s);
             keep_sample(samples, s);

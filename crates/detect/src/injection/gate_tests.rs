@@ -11,44 +11,21 @@ use crate::normalize::normalize;
 /// Strings from the labelled corpus where the rules match: malicious tool descriptions
 /// and injected outputs (JSON string values), plus whole files.
 pub(super) fn texts() -> Vec<String> {
+    use crate::hidden::dump_inputs::{files_under, json_file_strings};
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-    let mut out = Vec::new();
+    let mut files = Vec::new();
     for dir in ["malicious", "injected"] {
-        let mut stack = vec![root.join(dir)];
-        while let Some(d) = stack.pop() {
-            let Ok(rd) = std::fs::read_dir(&d) else { continue };
-            for entry in rd.flatten() {
-                let path = entry.path();
-                if path.is_dir() {
-                    stack.push(path);
-                    continue;
-                }
-                let Ok(text) = std::fs::read_to_string(&path) else {
-                    continue;
-                };
-                for line in text.lines() {
-                    if let Ok(v) = serde_json::from_str::<serde_json::Value>(line) {
-                        strings(&v, &mut out);
-                    }
-                }
-                if let Ok(v) = serde_json::from_str::<serde_json::Value>(&text) {
-                    strings(&v, &mut out);
-                }
-            }
+        files_under(&root.join(dir), &mut files);
+    }
+    let mut out = Vec::new();
+    for path in files {
+        if let Ok(text) = std::fs::read_to_string(&path) {
+            json_file_strings(&text, false, &mut out);
         }
     }
     out.sort();
     out.dedup();
     out
-}
-
-fn strings(v: &serde_json::Value, out: &mut Vec<String>) {
-    match v {
-        serde_json::Value::String(s) => out.push(s.clone()),
-        serde_json::Value::Array(a) => a.iter().for_each(|x| strings(x, out)),
-        serde_json::Value::Object(o) => o.values().for_each(|x| strings(x, out)),
-        _ => {}
-    }
 }
 
 #[test]
