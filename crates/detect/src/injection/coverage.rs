@@ -5,7 +5,7 @@
 //! on ordinary text that sum is several times the text, because the rules' pieces are
 //! everyday words. This reports it per rule, measured the way a scan computes it.
 
-use super::{areas, engine, window, windows, Search};
+use super::{areas, engine, window, windows};
 
 /// Area totals for one text, in units of the gate stream.
 #[derive(Debug, Clone, Default)]
@@ -58,11 +58,7 @@ pub fn coverage(text: &str) -> Coverage {
         .filter(|&(_, units)| units > 0)
         .map(|(i, units)| {
             let id = i as u32;
-            let name = match e.search(id) {
-                Search::Rule(r) => e.rules[r].id,
-                Search::Files => "files",
-                Search::Links => "links",
-            };
+            let name = e.search_name(id);
             (name, units, e.ungated.contains(&id))
         })
         .collect();

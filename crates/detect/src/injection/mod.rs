@@ -198,6 +198,11 @@ struct Engine {
     /// is empty, and at run time such a rule is skipped rather than panicking).
     #[cfg_attr(not(test), allow(dead_code))]
     broken: Vec<(&'static str, String)>,
+    /// Searches whose reach or sides were cut to the windows' overlap. Inside one window
+    /// a match longer than the cut could fall outside its area, so a test asserts this
+    /// is empty (the cap then never bites).
+    #[cfg_attr(not(test), allow(dead_code))]
+    capped: Vec<u32>,
 }
 
 /// What an area is searched for: rule `i` of [`Engine::rules`] for `i` below their count,
@@ -219,6 +224,15 @@ impl Engine {
             Search::Files
         } else {
             Search::Links
+        }
+    }
+
+    /// The rule id of search `id`, or `files` / `links` for the passes.
+    fn search_name(&self, id: u32) -> &'static str {
+        match self.search(id) {
+            Search::Rule(i) => self.rules[i].id,
+            Search::Files => "files",
+            Search::Links => "links",
         }
     }
 
@@ -264,6 +278,8 @@ struct GateBuilder {
     index: std::collections::HashMap<Vec<u8>, usize>,
     searches: Vec<Vec<u32>>,
     ungated: Vec<u32>,
+    /// Searches whose reach or sides the overlap cap cut (see [`Engine::capped`]).
+    capped: Vec<u32>,
 }
 
 impl GateBuilder {
@@ -296,6 +312,9 @@ impl GateBuilder {
             }
         } else {
             self.ungated.push(id);
+        }
+        if reach > OVERLAP || left.any > OVERLAP || right.any > OVERLAP {
+            self.capped.push(id);
         }
         // An ungated search runs on whole windows; its sides do not matter.
         let cap = |s: gate::Side| gate::Side {
@@ -404,6 +423,7 @@ fn engine() -> &'static Engine {
             files_anchors,
             links_anchors,
             broken,
+            capped: gates.capped,
         }
     })
 }
