@@ -4,7 +4,7 @@
 //! medium confidence; `NAME=value` found inside free text at low confidence.
 
 use super::placeholder::{is_placeholder_strict, segments};
-use super::validate::{is_git_sha, is_uuid};
+use super::validate::{is_digest, is_uuid};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum NameClass {
@@ -536,14 +536,6 @@ fn find_close(b: &[u8], from: usize, q: u8) -> Option<usize> {
         i += 1;
     }
     None
-}
-
-/// A SHA-1 shape: 40 hex digits in one case. Lowercase is a git commit; uppercase is how
-/// SHA-1 digests and OpenPGP key fingerprints are printed ("GPG key: 9554F04D…" in a
-/// maintainers list, the one secret the corpus's real READMEs reported). Either is an
-/// identifier under a secret-like name, not a credential.
-fn is_digest(v: &str) -> bool {
-    is_git_sha(v) || (v.len() == 40 && v.bytes().all(|c| matches!(c, b'0'..=b'9' | b'A'..=b'F')))
 }
 
 /// Token after `Bearer ` at `after` (the keyword's end): its span when it

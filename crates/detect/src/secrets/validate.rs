@@ -204,6 +204,14 @@ pub(crate) fn is_git_sha(s: &str) -> bool {
     s.len() == 40 && s.bytes().all(|c| matches!(c, b'0'..=b'9' | b'a'..=b'f'))
 }
 
+/// A SHA-1 shape: 40 hex digits in one case. Lowercase is a git commit; uppercase is how
+/// SHA-1 digests and OpenPGP key fingerprints are printed ("GPG key: 9554F04D…" in a
+/// maintainers list, the one secret the corpus's real READMEs reported). Either is an
+/// identifier under a secret-like name, not a credential.
+pub(crate) fn is_digest(v: &str) -> bool {
+    is_git_sha(v) || (v.len() == 40 && v.bytes().all(|c| matches!(c, b'0'..=b'9' | b'A'..=b'F')))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
