@@ -1,14 +1,16 @@
 //! A driver for profiling the engines (criterion's harness is in the way of `perf`):
 //! times one engine, or the full scan, over benign text and prints the rate.
 //!
-//!     cargo run --release -p mcpward-detect --example profile_scan -- <full|secrets|hidden|injection> [bytes] [iterations]
+//!     cargo run --release -p mcpward-detect --example profile_scan -- <full|secrets|hidden|injection|gate> [bytes] [iterations]
 //!     PROFILE_FILE=some.txt …   # scan (the first bytes of) a file instead
 //!     PROFILE_FILE=crates/detect/corpus/benign/outputs …   # a directory: every JSON
 //!                               # string of its .json/.jsonl files, blank-line separated
 //!     cargo run --release -p mcpward-detect --example profile_scan -- areas [bytes]
 //!
+//! `gate` times the phrase engine's first stage alone: windows, gate streams, the
+//! piece automaton and the areas, without searching them (`injection::coverage`).
 //! `areas` times nothing: it prints how much of the text the phrase rules must search
-//! (the engine's cost, see `injection::coverage`), per rule, largest first.
+//! (the engine's cost), per rule, largest first.
 //!
 //! Compilation of the patterns is timed apart ("warm") and not counted in the rate.
 //! The README's speed table comes from the criterion benchmarks; its coverage figures
@@ -63,12 +65,13 @@ fn main() {
             "secrets" => secrets::scan_text(&text).len(),
             "hidden" => hidden::scan(&text).signals.len(),
             "injection" => injection::scan(&text, ScanContext::ToolResult).signals.len(),
+            "gate" => injection::coverage(&text).searches.len(),
             _ => secrets::scan_text(&text).len() + injection::scan(&text, ScanContext::ToolResult).signals.len(),
         };
     }
     let el = t.elapsed();
     eprintln!(
-        "{which} {n} signals, {} bytes: {:?}/iter {:.3} GB/s",
+        "{which} {n} results, {} bytes: {:?}/iter {:.3} GB/s",
         text.len(),
         el / iters as u32,
         (text.len() * iters) as f64 / el.as_secs_f64() / 1e9
