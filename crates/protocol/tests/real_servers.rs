@@ -215,6 +215,13 @@ struct HttpServer {
 
 impl HttpServer {
     async fn start(servers: &Installed, transport: &str, home: &Path) -> HttpServer {
+        // Tests run in parallel, and a port found free with `bind(:0)` and released can
+        // be handed to the next test too: its server then fails to bind, but the check
+        // below reaches the other test's server on that port, and this test later
+        // loses it ("connection refused" when the other test stops). One server starts
+        // at a time, and a started one holds its port, so no two get the same.
+        static STARTING: std::sync::OnceLock<tokio::sync::Mutex<()>> = std::sync::OnceLock::new();
+        let _one_at_a_time = STARTING.get_or_init(|| tokio::sync::Mutex::new(())).lock().await;
         for _ in 0..3 {
             let port = std::net::TcpListener::bind("127.0.0.1:0")
                 .unwrap()
