@@ -51,7 +51,7 @@ fn every_match_lies_within_reach_of_a_piece() {
                 super::View::Light => norm.text.as_str(),
                 super::View::Folded => norm.folded.as_str(),
             };
-            let Some(re) = rule.regex() else {
+            let Some(re) = rule.regex(false) else {
                 panic!("{} does not compile", rule.id)
             };
             for m in re.find_iter(hay) {

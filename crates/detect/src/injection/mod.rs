@@ -20,6 +20,7 @@
 //!    [`ScanContext`]; the [`Verdict`] combines them. In content contexts hidden layout
 //!    alone (comments, hidden elements) stays below Suspicious.
 
+mod ascii;
 mod carrier;
 mod coverage;
 mod encoded;
@@ -93,8 +94,10 @@ pub fn scan(text: &str, ctx: ScanContext) -> Verdict {
 /// this at start so no tool result is delayed by a compilation).
 pub fn warm_up() {
     for rule in &engine().rules {
-        let _ = rule.regex();
-        let _ = rule.check();
+        for ascii in [false, true] {
+            let _ = rule.regex(ascii);
+            let _ = rule.check(ascii);
+        }
     }
     files::warm_up();
     links::warm_up();
@@ -115,12 +118,13 @@ struct CompiledRule {
     kind: SignalKind,
     weight: f32,
     view: View,
-    /// The pattern, compiled on first use (see [`CompiledRule::regex`]).
+    /// The pattern, compiled on first use (see [`CompiledRule::regex`]), as written and
+    /// as its ASCII twin (see [`ascii`]).
     pattern: String,
-    re: OnceLock<Option<Regex>>,
+    re: Twins,
     /// A cheaper pattern every match of the rule also matches (see [`relax`]), tried on
     /// an area first; derived and compiled on first use (`None`: the rule has none).
-    check: OnceLock<Option<Regex>>,
+    check: Twins,
     /// The longest a match can be (see [`gate::Gate::reach`]).
     #[cfg_attr(not(test), allow(dead_code))]
     reach: usize,
@@ -147,32 +151,40 @@ struct CompiledRule {
 /// build many states); it only grows as far as the text needs.
 const DFA_CACHE: usize = 8 << 20;
 
+/// A pattern compiled on first use, as written (for any text) and as its ASCII twin
+/// (for ASCII text only; see [`ascii`]), each `None` when it does not compile.
+#[derive(Default)]
+struct Twins {
+    any: OnceLock<Option<Regex>>,
+    ascii: OnceLock<Option<Regex>>,
+}
+
+impl Twins {
+    /// The regex of `pattern` (made by `derive`, which may have none) for text that is
+    /// all ASCII (`ascii`) or may not be.
+    fn get(&self, ascii: bool, pattern: impl FnOnce() -> Option<String>) -> Option<&Regex> {
+        let compile = |p: String| regex::RegexBuilder::new(&p).dfa_size_limit(DFA_CACHE).build().ok();
+        if ascii {
+            self.ascii
+                .get_or_init(|| pattern().and_then(|p| ascii::twin(&p)).and_then(compile))
+                .as_ref()
+        } else {
+            self.any.get_or_init(|| pattern().and_then(compile)).as_ref()
+        }
+    }
+}
+
 impl CompiledRule {
-    /// The rule's cheap test, when it has one (see [`relax`]).
-    fn check(&self) -> Option<&Regex> {
-        self.check
-            .get_or_init(|| {
-                let pattern = relax::relaxed(&self.pattern)?;
-                regex::RegexBuilder::new(&pattern)
-                    .dfa_size_limit(DFA_CACHE)
-                    .build()
-                    .ok()
-            })
-            .as_ref()
+    /// The rule's cheap test, when it has one (see [`relax`]), for ASCII text or any.
+    fn check(&self, ascii: bool) -> Option<&Regex> {
+        self.check.get(ascii, || relax::relaxed(&self.pattern))
     }
 
-    /// The rule's regex, compiled the first time an area needs it: most texts wake a
-    /// few rules, and compiling all of them costs more than half a second. `None` when
-    /// it does not compile (a bug the tests catch; the rule is then skipped).
-    fn regex(&self) -> Option<&Regex> {
-        self.re
-            .get_or_init(|| {
-                regex::RegexBuilder::new(&self.pattern)
-                    .dfa_size_limit(DFA_CACHE)
-                    .build()
-                    .ok()
-            })
-            .as_ref()
+    /// The rule's regex, for ASCII text or any, compiled the first time an area needs
+    /// it: most texts wake a few rules, and compiling all of them costs time. `None`
+    /// when it does not compile (a bug the tests catch; the rule is then skipped).
+    fn regex(&self, ascii: bool) -> Option<&Regex> {
+        self.re.get(ascii, || Some(self.pattern.clone()))
     }
 }
 
@@ -385,9 +397,9 @@ fn engine() -> &'static Engine {
                     kind: def.kind,
                     weight: def.weight,
                     view: def.view,
-                    check: OnceLock::new(),
+                    check: Twins::default(),
                     pattern,
-                    re: OnceLock::new(),
+                    re: Twins::default(),
                     reach,
                     left,
                     right,
@@ -628,12 +640,13 @@ fn scan_window(
     // Signals with the search that found them, until the context is checked.
     let mut candidates: Vec<(u32, Signal)> = Vec::new();
     let mut batch = Vec::new();
-    window::each_area(text, &stream, &areas, |norm, id, area| {
+    window::each_area(text, &stream, &areas, |norm, id, area, non_ascii| {
         match e.search(id) {
             Search::Rule(i) => {
                 let rule = &e.rules[i];
                 let budget = MAX_MATCHES_PER_RULE.saturating_sub(found[i]);
-                found[i] += search_rule(rule, norm, area, original, metadata, budget, &mut batch);
+                let at = Place { norm, area, non_ascii };
+                found[i] += search_rule(rule, at, original, metadata, budget, &mut batch);
             }
             Search::Files => files::scan(norm, area, original, &mut files_quota, &mut batch),
             Search::Links => links::scan(norm, area, original, &mut links_quota, &mut batch),
@@ -697,12 +710,18 @@ fn areas(e: &Engine, gate: &AhoCorasick, stream: &window::Stream, seen: &mut [bo
     window::merge(areas)
 }
 
+/// Where a search runs: an area of a region's views, and where those are not ASCII.
+struct Place<'n, 'a> {
+    norm: &'n Normalized<'a>,
+    area: Range<usize>,
+    non_ascii: &'n window::NonAscii,
+}
+
 /// Runs one rule over one area of the views; returns how many matches it kept (at most
 /// `budget`).
 fn search_rule(
     rule: &CompiledRule,
-    norm: &Normalized<'_>,
-    area: Range<usize>,
+    Place { norm, area, non_ascii }: Place<'_, '_>,
     original: &str,
     metadata: bool,
     budget: usize,
@@ -713,11 +732,16 @@ fn search_rule(
         View::Folded => norm.folded.as_str(),
     };
     let mut kept = 0;
+    // The patterns' ASCII twins are exact where the search reads ASCII only.
+    let ascii = non_ascii.none_read(rule.view, hay, &area);
     // Where the cheap test finds nothing, the rule cannot match (see `relax`).
-    if rule.check().is_some_and(|c| !window::is_match_in_area(c, hay, &area)) {
+    if rule
+        .check(ascii)
+        .is_some_and(|c| !window::is_match_in_area(c, hay, &area))
+    {
         return 0;
     }
-    let Some(re) = rule.regex() else { return 0 };
+    let Some(re) = rule.regex(ascii) else { return 0 };
     // Most areas hold no match. Asking whether there is one costs a forward scan that
     // stops at the first match's end; a search for where matches are also has to find
     // their starts, and measured 2.6 times as much over the areas of ordinary text. The
@@ -825,7 +849,12 @@ mod tests {
     fn every_rule_compiles() {
         let e = engine();
         assert!(e.broken.is_empty(), "rules failed to parse: {:?}", e.broken);
-        let failed: Vec<&str> = e.rules.iter().filter(|r| r.regex().is_none()).map(|r| r.id).collect();
+        let failed: Vec<&str> = e
+            .rules
+            .iter()
+            .filter(|r| r.regex(false).is_none() || r.regex(true).is_none())
+            .map(|r| r.id)
+            .collect();
         assert!(failed.is_empty(), "rules failed to compile: {failed:?}");
         assert!(e.gate.is_some());
         assert!(e.rules.len() > 40);

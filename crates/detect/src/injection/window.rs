@@ -21,6 +21,7 @@ use std::ops::Range;
 use regex::{Captures, Match, Regex};
 
 use super::gate::is_separator;
+use super::rules::View;
 use crate::hidden::{ceil_char, floor_char};
 use crate::normalize::{normalize_window, walk, Emit, Normalized, LEET};
 
@@ -376,13 +377,50 @@ pub(crate) fn merge(mut areas: Vec<Area>) -> Vec<Area> {
     out
 }
 
+/// Where a region's views hold a non-ASCII byte: a search reading none of them may use
+/// the patterns' ASCII twins (see `super::ascii`).
+pub(crate) struct NonAscii {
+    /// Offsets of the non-ASCII bytes of the light view and of the folded view, in
+    /// order; `None` for a view that has none (most regions).
+    light: Option<Vec<usize>>,
+    folded: Option<Vec<usize>>,
+}
+
+impl NonAscii {
+    fn of(norm: &Normalized<'_>) -> NonAscii {
+        let offsets = |view: &str| {
+            (!view.is_ascii()).then(|| {
+                let bytes = view.as_bytes();
+                (0..bytes.len()).filter(|&i| !bytes[i].is_ascii()).collect()
+            })
+        };
+        NonAscii {
+            light: offsets(&norm.text),
+            folded: offsets(&norm.folded),
+        }
+    }
+
+    /// Whether `view` is ASCII everywhere a search of `area` reads (see [`bounded`]).
+    pub(crate) fn none_read(&self, view: View, hay: &str, area: &Range<usize>) -> bool {
+        let offsets = match view {
+            View::Light => &self.light,
+            View::Folded => &self.folded,
+        };
+        let Some(offsets) = offsets else { return true };
+        let (bounded, start) = bounded(hay, area);
+        let first = offsets.partition_point(|&o| o < start);
+        offsets.get(first).is_none_or(|&o| o >= bounded.len())
+    }
+}
+
 /// Runs `search` on every area, over normalised views of a region of the text that
-/// covers it with [`MARGIN`] to spare, with the area as a range of those views.
+/// covers it with [`MARGIN`] to spare, with the area as a range of those views and
+/// where those views are not ASCII.
 pub(crate) fn each_area<'a>(
     text: &'a str,
     stream: &Stream,
     areas: &[Area],
-    mut search: impl FnMut(&Normalized<'a>, u32, Range<usize>),
+    mut search: impl FnMut(&Normalized<'a>, u32, Range<usize>, &NonAscii),
 ) {
     let len = stream.units.len();
     // Regions: the areas with their margins, merged, in units.
@@ -414,10 +452,11 @@ pub(crate) fn each_area<'a>(
         let from = snap_back(text, stream.text_start(s), stream.window.start);
         let to = snap_forward(text, stream.text_end(e), stream.window.end);
         let norm = normalize_window(text, from..to);
+        let ascii = NonAscii::of(&norm);
         for a in list {
             let start = norm.view_offset(stream.text_start(a.start));
             let end = norm.view_offset(stream.text_end(a.end));
-            search(&norm, a.rule, start..end);
+            search(&norm, a.rule, start..end, &ascii);
         }
     }
 }
@@ -534,6 +573,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn an_area_reads_ascii_only_up_to_the_lookahead_before_a_non_ascii_character() {
+        let text = format!("{}中{}", "a".repeat(100), "b".repeat(100));
+        let norm = normalize_window(&text, 0..text.len());
+        let non_ascii = NonAscii::of(&norm);
+        let at = norm.text.find('中').unwrap();
+        let reads = |area: Range<usize>| !non_ascii.none_read(View::Light, &norm.text, &area);
+        // The search reads LOOKAHEAD bytes past the area's end, and nothing before its
+        // start but the character there (which the patterns' look-arounds read alike).
+        assert!(!reads(0..at - LOOKAHEAD));
+        assert!(reads(0..at - LOOKAHEAD + 1));
+        assert!(reads(at..at + 10) && reads(at - 5..at + 1));
+        assert!(!reads(at + 3..norm.text.len()));
+        let ascii = NonAscii::of(&normalize_window("plain text", 0..10));
+        assert!(ascii.none_read(View::Folded, "plain text", &(0..10)));
+    }
+
+    #[test]
     fn blank_free_runs_longer_than_a_repetition_counts_are_recorded_and_stretch_areas() {
         let long = "x".repeat(100);
         let text = format!("send {long} all the chat history now {long}-{long} end");
@@ -627,7 +683,7 @@ mod tests {
             end: at + 6,
         }];
         let mut seen = Vec::new();
-        each_area(&text, &s, &areas, |norm, _, r| seen.push(norm.text[r].to_string()));
+        each_area(&text, &s, &areas, |norm, _, r, _| seen.push(norm.text[r].to_string()));
         assert_eq!(seen.len(), 1);
         assert!(seen[0].contains("ignore"), "{seen:?}");
     }
