@@ -11,6 +11,10 @@
 //! piece automaton and the areas, without searching them (`injection::coverage`).
 //! `areas` times nothing: it prints how much of the text the phrase rules must search
 //! (the engine's cost), per rule, largest first.
+//! `words` times the least a word-level first stage would do (not an engine of this
+//! crate): split the raw bytes into ASCII words, fold their case and look each up in
+//! the gate's vocabulary (`injection::gate_words`), next to a `memchr` pass over the
+//! same bytes. It bounds from above what such a stage could reach as a plain loop.
 //!
 //! Compilation of the patterns is timed apart ("warm") and not counted in the rate.
 //! The README's speed table comes from the criterion benchmarks; its coverage figures
@@ -41,6 +45,10 @@ fn main() {
         }
         Err(_) => support::benign(size),
     };
+    if which == "words" {
+        words(&text, iters);
+        return;
+    }
     if which == "areas" {
         let c = injection::coverage(&text);
         let ratio = |u: usize| u as f64 / c.stream_units.max(1) as f64;
@@ -92,4 +100,77 @@ fn corpus_text(dir: &str, size: usize) -> String {
     let mut text = parts.join("\n\n");
     text.truncate(floor_boundary(&text, size));
     text
+}
+
+/// See the module docs: tokenise, fold, hash (FNV-1a) and probe an open-addressing table
+/// of the vocabulary's hashes; the count of words found keeps the loop from being
+/// optimised away.
+fn words(text: &str, iters: usize) {
+    const SLOTS: usize = 1 << 16;
+    const SEED: u64 = 0xcbf2_9ce4_8422_2325;
+    let fnv = |h: u64, b: u8| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    let vocab = injection::gate_words();
+    let mut table = vec![0u64; SLOTS];
+    for w in &vocab {
+        let h = w.iter().fold(SEED, |h, &b| fnv(h, b)) | 1;
+        let mut i = h as usize & (SLOTS - 1);
+        while table[i] != 0 {
+            i = (i + 1) & (SLOTS - 1);
+        }
+        table[i] = h;
+    }
+    // A word byte folded to lower case, or 0 between words.
+    let mut fold = [0u8; 256];
+    for (b, f) in fold.iter_mut().enumerate() {
+        let c = b as u8;
+        *f = if c.is_ascii_alphabetic() {
+            c.to_ascii_lowercase()
+        } else if c.is_ascii_digit() || !c.is_ascii() {
+            c
+        } else {
+            0
+        };
+    }
+    let bytes = text.as_bytes();
+    let t = Instant::now();
+    let mut found = 0usize;
+    for _ in 0..iters {
+        let mut h = SEED;
+        for &b in bytes.iter().chain(std::iter::once(&b' ')) {
+            let f = fold[b as usize];
+            if f != 0 {
+                h = fnv(h, f);
+            } else if h != SEED {
+                let key = h | 1;
+                let mut i = key as usize & (SLOTS - 1);
+                while table[i] != 0 {
+                    if table[i] == key {
+                        found += 1;
+                        break;
+                    }
+                    i = (i + 1) & (SLOTS - 1);
+                }
+                h = SEED;
+            }
+        }
+    }
+    let words_time = t.elapsed() / iters as u32;
+    let t = Instant::now();
+    let mut lines = 0;
+    for _ in 0..iters {
+        lines += memchr::memchr_iter(b'\n', bytes).count();
+    }
+    let memchr_time = t.elapsed() / iters as u32;
+    let rate = |d: std::time::Duration| text.len() as f64 / d.as_secs_f64() / 1e9;
+    eprintln!(
+        "words: {} vocabulary words; {} found/iter in {} bytes: {:?}/iter {:.3} GB/s; memchr {:?}/iter {:.2} GB/s ({} lines)",
+        vocab.len(),
+        found / iters,
+        text.len(),
+        words_time,
+        rate(words_time),
+        memchr_time,
+        rate(memchr_time),
+        lines / iters
+    );
 }

@@ -108,6 +108,24 @@ pub fn warm_up() {
 /// text made of one phrase repeated cannot grow the result.
 const MAX_MATCHES_PER_RULE: usize = 32;
 
+/// The words of the gate's patterns (its pieces and context words, split at the
+/// stream's spaces; two bytes or more), deduplicated: the vocabulary a word-level first
+/// stage would look every word of a text up in. For `examples/profile_scan -- words`,
+/// which times that lookup alone.
+#[doc(hidden)]
+pub fn gate_words() -> Vec<Vec<u8>> {
+    let mut words: Vec<Vec<u8>> = engine()
+        .gate_pieces
+        .iter()
+        .flat_map(|p| p.split(|&b| b == b' '))
+        .filter(|w| w.len() >= 2)
+        .map(<[u8]>::to_vec)
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
+}
+
 /// Ids of the phrase rules, for tests and the precision corpus.
 pub fn rule_ids() -> Vec<&'static str> {
     engine().rules.iter().map(|r| r.id).collect()
@@ -203,7 +221,6 @@ struct Engine {
     /// For each piece, the searches it opens an area for (see [`Search`]).
     piece_searches: Vec<Vec<u32>>,
     /// The gate's patterns (pieces and context words), in the order of `piece_searches`.
-    #[cfg_attr(not(test), allow(dead_code))]
     gate_pieces: Vec<Vec<u8>>,
     /// Searches with no usable piece: they run on every window.
     ungated: Vec<u32>,
