@@ -419,12 +419,13 @@ async fn oversized_sse_event_fails_the_request() {
 
 #[tokio::test]
 async fn unreachable_server_is_a_transport_error() {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    // A port bound but not listening refuses connections, and stays ours for the whole
+    // test: a released port could be taken by a server another test starts meanwhile.
+    let socket = tokio::net::TcpSocket::new_v4().unwrap();
+    socket.bind("127.0.0.1:0".parse().unwrap()).unwrap();
+    let port = socket.local_addr().unwrap().port();
     let spec = HttpSpec::new(format!("http://127.0.0.1:{port}/mcp"));
     let err = Client::connect(Transport::Http(spec), options()).await.err().unwrap();
     assert_eq!(err.kind(), ErrorKind::Transport, "{err}");
+    drop(socket);
 }
