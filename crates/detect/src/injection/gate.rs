@@ -202,6 +202,55 @@ impl Deriver {
     }
 }
 
+/// The gates of many patterns, in order, derived on up to four threads (each with its
+/// own [`Deriver`]): deriving every rule's gate is most of the engine's start, which
+/// every `mcpward scan` pays. Rules are dealt out in turn, so the costly ones (large
+/// alternations) spread over the threads.
+pub(crate) fn derive_all(jobs: &[(&str, View)]) -> Vec<Result<Gate, String>> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    derive_on(jobs, threads.clamp(1, 4))
+}
+
+/// [`derive_all`] on `threads` threads (at least one).
+pub(crate) fn derive_on(jobs: &[(&str, View)], threads: usize) -> Vec<Result<Gate, String>> {
+    let threads = threads.max(1);
+    let derive_share = |k: usize| {
+        let mut deriver = Deriver::default();
+        (k..jobs.len())
+            .step_by(threads)
+            .map(|i| deriver.derive(jobs[i].0, jobs[i].1))
+            .collect::<Vec<_>>()
+    };
+    let shares: Vec<Vec<Result<Gate, String>>> = std::thread::scope(|scope| {
+        let spawned: Vec<_> = (1..threads)
+            .map(|k| {
+                (
+                    k,
+                    std::thread::Builder::new().spawn_scoped(scope, move || derive_share(k)),
+                )
+            })
+            .collect();
+        let mut shares = vec![derive_share(0)];
+        for (k, handle) in spawned {
+            // A thread that could not start (or failed) leaves its share to this one.
+            let share = match handle {
+                Ok(h) => h.join().unwrap_or_else(|_| derive_share(k)),
+                Err(_) => derive_share(k),
+            };
+            shares.push(share);
+        }
+        shares
+    });
+    let mut shares: Vec<_> = shares.into_iter().map(Vec::into_iter).collect();
+    (0..jobs.len())
+        .map(|i| {
+            shares[i % threads]
+                .next()
+                .unwrap_or_else(|| Err("gate derivation lost a result".to_string()))
+        })
+        .collect()
+}
+
 /// [`Deriver::derive`] without a shared cache.
 #[cfg(test)]
 pub(crate) fn derive(pattern: &str, view: View) -> Result<Gate, String> {

@@ -329,6 +329,11 @@ impl GateBuilder {
             .iter()
             .map(|p| self.deriver.derive(p, view))
             .collect::<Result<Vec<_>, _>>()?;
+        Ok(self.add_derived(id, derived))
+    }
+
+    /// [`GateBuilder::add`] with the patterns' gates already derived.
+    fn add_derived(&mut self, id: u32, derived: Vec<gate::Gate>) -> (usize, gate::Side, gate::Side) {
         let mut pieces = Vec::new();
         let mut gated = true;
         let mut reach = 0;
@@ -358,7 +363,7 @@ impl GateBuilder {
             any: s.any.min(OVERLAP),
             ascii: s.ascii.min(OVERLAP),
         };
-        Ok((reach.min(OVERLAP), cap(left), cap(right)))
+        (reach.min(OVERLAP), cap(left), cap(right))
     }
 
     /// Like [`GateBuilder::add`] for the file and link passes, whose patterns are
@@ -404,11 +409,21 @@ fn engine() -> &'static Engine {
             View::Folded => fold_pattern(p),
             View::Light => fold_pattern_light(p),
         };
-        for def in rules::rules().into_iter().chain(multilingual::rules()) {
-            let pattern = ascii_boundaries(&fold(def.view, &def.pattern));
-            // The gate parses the pattern (a pattern that does not parse is reported);
-            // compiling waits for the first search (see `regex`).
-            match gates.add(compiled.len() as u32, def.view, std::slice::from_ref(&pattern)) {
+        let defs: Vec<(rules::RuleDef, String)> = rules::rules()
+            .into_iter()
+            .chain(multilingual::rules())
+            .map(|def| {
+                let pattern = ascii_boundaries(&fold(def.view, &def.pattern));
+                (def, pattern)
+            })
+            .collect();
+        // The gate parses the pattern (a pattern that does not parse is reported);
+        // compiling waits for the first search (see `regex`).
+        let jobs: Vec<(&str, View)> = defs.iter().map(|(def, p)| (p.as_str(), def.view)).collect();
+        let derived = gate::derive_all(&jobs);
+        drop(jobs);
+        for ((def, pattern), gate) in defs.into_iter().zip(derived) {
+            match gate.map(|g| gates.add_derived(compiled.len() as u32, vec![g])) {
                 Ok((reach, left, right)) => compiled.push(CompiledRule {
                     id: def.id,
                     kind: def.kind,
@@ -861,6 +876,18 @@ fn dedupe(mut signals: Vec<Signal>) -> Vec<Signal> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn gates_derived_on_several_threads_are_the_gates_derived_in_turn() {
+        let e = engine();
+        let jobs: Vec<(&str, View)> = e.rules.iter().map(|r| (r.pattern.as_str(), r.view)).collect();
+        let mut one = gate::Deriver::default();
+        let in_turn: Vec<_> = jobs.iter().map(|&(p, v)| one.derive(p, v)).collect();
+        for threads in [1, 2, 3, 4] {
+            assert_eq!(gate::derive_on(&jobs, threads), in_turn, "{threads} threads");
+        }
+        assert!(gate::derive_all(&[]).is_empty());
+    }
 
     #[test]
     fn every_rule_compiles() {
