@@ -680,11 +680,11 @@ fn limit(v: Strings) -> Option<Strings> {
 /// are rarer than their first by roughly how often each following word occurs.
 fn frequency(piece: &[u8]) -> f64 {
     let text = String::from_utf8_lossy(piece);
-    let words: Vec<&str> = text.split(' ').collect();
-    let last = words.len().saturating_sub(1);
+    // Index of the last word (no list of words: this runs for every candidate piece).
+    let last = text.bytes().filter(|&b| b == b' ').count();
     let mut f = 1.0;
     let mut first = true;
-    for (i, w) in words.iter().enumerate() {
+    for (i, w) in text.split(' ').enumerate() {
         if w.is_empty() {
             continue;
         }
