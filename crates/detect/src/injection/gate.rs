@@ -10,6 +10,9 @@
 //! - **reach**: the longest a match can be, in bytes of the normalised view.
 //!
 //! A rule then runs only within its reach of one of its pieces (see [`super::scan_window`]).
+//! When the pattern is a sequence, a **second set** from another part of it (the rarest
+//! not overlapping the pieces' part; see [`Second`]) must also occur within that reach,
+//! on its side of the piece: two everyday words in order are much rarer than one.
 //!
 //! Pieces live in the **gate stream** (built in [`super::window`]): the folded view with
 //! every run of separators (whitespace and punctuation other than sentence ends, the
@@ -55,6 +58,23 @@ pub(crate) struct Gate {
     /// nothing before it).
     pub left: Side,
     pub right: Side,
+    /// A second set every match also contains, from a part of the pattern before or
+    /// after the part the pieces come from (see [`Second`]); `None` when the pattern is
+    /// not a sequence with two such parts.
+    pub second: Option<Second>,
+}
+
+/// A second set of required pieces, for rules that are a sequence of parts (most are):
+/// an area opened by a piece is searched only when one of these also occurs in it, on
+/// the side of the piece the part stands on. Both sets are everyday words, but the two
+/// together within a rule's reach, in order, are much rarer than either.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Second {
+    pub pieces: Vec<Vec<u8>>,
+    /// Whether the part comes after the pieces' part (else before). In the stream the
+    /// two parts may share the separator between them, so a piece of one may overlap
+    /// a piece of the other by one unit, never more.
+    pub after: bool,
 }
 
 /// Sentence ends: the rules' word separator stops at them, so the stream keeps them.
@@ -263,11 +283,13 @@ fn derive_with(pattern: &str, view: View, classes: &mut ClassCache) -> Result<Ga
         .parse(pattern)
         .map_err(|e| e.to_string())?;
     let mut cx = Cx { view, classes };
-    let (pieces, left, right) = match cx.required(&hir) {
+    let (primary, second) = cx.required_pair(&hir);
+    let (pieces, left, right) = match primary {
         Some(c) => (c.pieces, c.left, c.right),
         None => (Vec::new(), Side::default(), Side::default()),
     };
     Ok(Gate {
+        second: second.filter(|_| !pieces.is_empty()),
         pieces,
         left,
         right,
@@ -435,46 +457,88 @@ impl Cx<'_> {
                 c.right = right;
                 Some(c)
             }
-            HirKind::Concat(children) => {
-                // Each child alone, and each run of neighbouring children whose strings
-                // are all known (their product: longer, rarer pieces). A match reaches
-                // as far as the children before and after the part can.
-                let lens: Vec<Side> = children.iter().map(Side::of).collect();
-                let sum = |parts: &[Side]| parts.iter().fold(Side::default(), |a, &b| a.plus(b));
-                let before = |i: usize| sum(&lens[..i]);
-                let after = |i: usize| sum(&lens[i..]);
-                let mut best = None;
-                for (i, child) in children.iter().enumerate() {
-                    let c = self.required(child).map(|mut c| {
-                        c.left = c.left.plus(before(i));
-                        c.right = c.right.plus(after(i + 1));
-                        c
-                    });
-                    best = cheaper(best, c);
-                }
-                // Each child's strings once (runs from every start meet them again).
-                let exact: Vec<Option<Strings>> = children.iter().map(|c| self.exact(c)).collect();
-                for start in 0..children.len() {
-                    let mut acc: Option<Strings> = Some(vec![Vec::new()]);
-                    for (end, strings) in exact.iter().enumerate().skip(start) {
-                        acc = match (acc, strings.clone()) {
-                            (Some(a), Some(b)) => product(a, b),
-                            _ => None,
-                        };
-                        let Some(strings) = &acc else { break };
-                        let run = sum(&lens[start..=end]);
-                        let c = Candidate::of(strings.clone()).map(|mut c| {
-                            c.left = before(start).plus(run);
-                            c.right = run.plus(after(end + 1));
-                            c
-                        });
-                        best = cheaper(best, c);
-                    }
-                }
-                best
-            }
+            HirKind::Concat(children) => self
+                .concat_candidates(children)
+                .into_iter()
+                .fold(None, |best, (c, _)| cheaper(best, Some(c))),
             _ => self.exact(hir).and_then(Candidate::of).map(|c| c.within(len)),
         }
+    }
+
+    /// The candidates of a sequence, with the children each comes from, in the order
+    /// [`Cx::required`] weighs them: each child alone, and each run of neighbouring
+    /// children whose strings are all known (their product: longer, rarer pieces). A
+    /// match reaches as far as the children before and after the part can.
+    fn concat_candidates(&mut self, children: &[Hir]) -> Vec<(Candidate, std::ops::RangeInclusive<usize>)> {
+        let lens: Vec<Side> = children.iter().map(Side::of).collect();
+        let sum = |parts: &[Side]| parts.iter().fold(Side::default(), |a, &b| a.plus(b));
+        let before = |i: usize| sum(&lens[..i]);
+        let after = |i: usize| sum(&lens[i..]);
+        let mut out = Vec::new();
+        for (i, child) in children.iter().enumerate() {
+            if let Some(mut c) = self.required(child) {
+                c.left = c.left.plus(before(i));
+                c.right = c.right.plus(after(i + 1));
+                out.push((c, i..=i));
+            }
+        }
+        // Each child's strings once (runs from every start meet them again).
+        let exact: Vec<Option<Strings>> = children.iter().map(|c| self.exact(c)).collect();
+        for start in 0..children.len() {
+            let mut acc: Option<Strings> = Some(vec![Vec::new()]);
+            for (end, strings) in exact.iter().enumerate().skip(start) {
+                acc = match (acc, strings.clone()) {
+                    (Some(a), Some(b)) => product(a, b),
+                    _ => None,
+                };
+                let Some(strings) = &acc else { break };
+                let run = sum(&lens[start..=end]);
+                if let Some(mut c) = Candidate::of(strings.clone()) {
+                    c.left = before(start).plus(run);
+                    c.right = run.plus(after(end + 1));
+                    out.push((c, start..=end));
+                }
+            }
+        }
+        out
+    }
+
+    /// [`Cx::required`] for a whole pattern, and when the pattern is a sequence, the
+    /// rarest set from a part of it that does not overlap the first set's part.
+    fn required_pair(&mut self, hir: &Hir) -> (Option<Candidate>, Option<Second>) {
+        let mut top = hir;
+        while let HirKind::Capture(c) = top.kind() {
+            top = &c.sub;
+        }
+        let HirKind::Concat(children) = top.kind() else {
+            return (self.required(hir), None);
+        };
+        let all = self.concat_candidates(children);
+        let mut primary: Option<(Candidate, std::ops::RangeInclusive<usize>)> = None;
+        for (c, part) in &all {
+            // As `cheaper` chooses: a later candidate only when strictly cheaper.
+            if primary.as_ref().is_none_or(|(p, _)| c.cost < p.cost) {
+                primary = Some((c.clone(), part.clone()));
+            }
+        }
+        let Some((first, part)) = primary else {
+            return (None, None);
+        };
+        let mut second: Option<(&Candidate, bool)> = None;
+        for (c, other) in &all {
+            let after = other.start() > part.end();
+            if !(after || other.end() < part.start()) {
+                continue;
+            }
+            if second.is_none_or(|(s, _)| c.cost < s.cost) {
+                second = Some((c, after));
+            }
+        }
+        let second = second.map(|(c, after)| Second {
+            pieces: c.pieces.clone(),
+            after,
+        });
+        (Some(first), second)
     }
 
     /// The longest stretch of a literal the stream is sure to show as written.

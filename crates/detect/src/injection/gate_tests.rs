@@ -28,17 +28,12 @@ pub(super) fn texts() -> Vec<String> {
     out
 }
 
-#[test]
-fn every_match_lies_within_reach_of_a_piece() {
+/// Every match of every gated rule in the corpus texts: the rule's index, the rule,
+/// the match, and the gate stream of the match alone.
+fn for_each_gated_match(mut f: impl FnMut(usize, &super::CompiledRule, &str, &[u8])) {
     let e = engine();
     let texts = texts();
     assert!(texts.len() > 300, "corpus not found: {} texts", texts.len());
-    let mut pieces_of: Vec<Vec<&[u8]>> = vec![Vec::new(); e.rules.len() + 2];
-    for (piece, ids) in e.gate_pieces.iter().zip(&e.piece_searches) {
-        for &id in ids {
-            pieces_of[id as usize].push(piece);
-        }
-    }
     let ungated: Vec<usize> = e.ungated.iter().map(|&id| id as usize).collect();
     let mut checked = 0;
     for text in &texts {
@@ -56,38 +51,100 @@ fn every_match_lies_within_reach_of_a_piece() {
             };
             for m in re.find_iter(hay) {
                 checked += 1;
-                assert!(
-                    m.len() <= rule.reach.max(1),
-                    "{}: match of {} bytes beyond its reach {}: {:?}",
-                    rule.id,
-                    m.len(),
-                    rule.reach,
-                    m.as_str()
-                );
                 let span = norm.original_range(m.range());
                 let stream = window::Stream::new(text, span);
-                // A piece, no farther from the match's edges than the rule's sides say
-                // (the stream has a space at each end that the match does not).
-                let units = &stream.units;
-                let last = units.len().saturating_sub(1);
-                let found = pieces_of[i].iter().any(|p| {
-                    units.windows(p.len()).enumerate().any(|(at, w)| {
-                        w == *p
-                            && at.saturating_sub(1) <= rule.left.any
-                            && last.saturating_sub(at + p.len()) <= rule.right.any
-                    })
-                });
-                assert!(
-                    found,
-                    "{}: no piece within reach in the stream of its match {:?} (stream {:?})",
-                    rule.id,
-                    m.as_str(),
-                    String::from_utf8_lossy(units)
-                );
+                f(i, rule, m.as_str(), &stream.units);
             }
         }
     }
     assert!(checked > 500, "only {checked} matches checked");
+}
+
+/// Where each piece of `pieces` occurs in `units`.
+fn occurrences<'p>(units: &[u8], pieces: &[&'p [u8]]) -> Vec<(usize, &'p [u8])> {
+    let mut out = Vec::new();
+    for &p in pieces {
+        out.extend(
+            units
+                .windows(p.len())
+                .enumerate()
+                .filter(|(_, w)| *w == p)
+                .map(|(at, _)| (at, p)),
+        );
+    }
+    out
+}
+
+/// The pieces (or second pieces) of each search.
+fn sets_of<'e>(e: &'e super::Engine, per_pattern: &'e [Vec<u32>]) -> Vec<Vec<&'e [u8]>> {
+    let mut sets: Vec<Vec<&[u8]>> = vec![Vec::new(); e.rules.len() + 2];
+    for (piece, ids) in e.gate_pieces.iter().zip(per_pattern) {
+        for &id in ids {
+            sets[id as usize].push(piece);
+        }
+    }
+    sets
+}
+
+#[test]
+fn every_match_lies_within_reach_of_a_piece() {
+    let e = engine();
+    let pieces_of = sets_of(e, &e.piece_searches);
+    for_each_gated_match(|i, rule, matched, units| {
+        assert!(
+            matched.len() <= rule.reach.max(1),
+            "{}: match of {} bytes beyond its reach {}: {matched:?}",
+            rule.id,
+            matched.len(),
+            rule.reach,
+        );
+        // A piece, no farther from the match's edges than the rule's sides say (the
+        // stream has a space at each end that the match does not).
+        let last = units.len().saturating_sub(1);
+        let found = occurrences(units, &pieces_of[i]).iter().any(|&(at, p)| {
+            at.saturating_sub(1) <= rule.left.any && last.saturating_sub(at + p.len()) <= rule.right.any
+        });
+        assert!(
+            found,
+            "{}: no piece within reach in the stream of its match {matched:?} (stream {:?})",
+            rule.id,
+            String::from_utf8_lossy(units)
+        );
+    });
+}
+
+/// What the second sets rely on (see `gate::Second`): a match holds a piece, and a
+/// second piece on the side its set stands on, overlapping the piece by one unit at
+/// most.
+#[test]
+fn every_match_holds_a_second_piece_on_its_side() {
+    let e = engine();
+    let pieces_of = sets_of(e, &e.piece_searches);
+    let seconds_of = sets_of(e, &e.piece_seconds);
+    let mut paired = 0;
+    for_each_gated_match(|i, rule, matched, units| {
+        let Some(after) = e.second_after[i] else { return };
+        paired += 1;
+        let pieces = occurrences(units, &pieces_of[i]);
+        let seconds = occurrences(units, &seconds_of[i]);
+        let found = pieces.iter().any(|&(at, p)| {
+            seconds.iter().any(|&(bt, q)| {
+                if after {
+                    bt + 1 >= at + p.len()
+                } else {
+                    bt + q.len() <= at + 1
+                }
+            })
+        });
+        assert!(
+            found,
+            "{}: no second piece {} its piece in the stream of its match {matched:?} (stream {:?})",
+            rule.id,
+            if after { "after" } else { "before" },
+            String::from_utf8_lossy(units)
+        );
+    });
+    assert!(paired > 300, "only {paired} matches of rules with a second set");
 }
 
 #[test]
