@@ -58,11 +58,16 @@ pub(crate) struct Gate {
     /// nothing before it).
     pub left: Side,
     pub right: Side,
-    /// A second set every match also contains, from a part of the pattern before or
-    /// after the part the pieces come from (see [`Second`]); `None` when the pattern is
-    /// not a sequence with two such parts.
-    pub second: Option<Second>,
+    /// Further sets every match also contains, each from a part of the pattern before
+    /// or after the part the pieces come from, the parts apart (see [`Second`]; at most
+    /// [`MAX_SECONDS`]); none when the pattern is not a sequence with such parts.
+    pub seconds: Vec<Second>,
 }
+
+/// Further sets taken per rule. Each costs the piece automaton hits; on the corpus's
+/// real outputs one set took the areas from 12.3x to 9.4x the stream, a second one
+/// only to 9.1x, and saved no time.
+pub(crate) const MAX_SECONDS: usize = 1;
 
 /// A second set of required pieces, for rules that are a sequence of parts (most are):
 /// an area opened by a piece is searched only when one of these also occurs in it, on
@@ -283,13 +288,13 @@ fn derive_with(pattern: &str, view: View, classes: &mut ClassCache) -> Result<Ga
         .parse(pattern)
         .map_err(|e| e.to_string())?;
     let mut cx = Cx { view, classes };
-    let (primary, second) = cx.required_pair(&hir);
+    let (primary, seconds) = cx.required_sets(&hir);
     let (pieces, left, right) = match primary {
         Some(c) => (c.pieces, c.left, c.right),
         None => (Vec::new(), Side::default(), Side::default()),
     };
     Ok(Gate {
-        second: second.filter(|_| !pieces.is_empty()),
+        seconds: if pieces.is_empty() { Vec::new() } else { seconds },
         pieces,
         left,
         right,
@@ -503,15 +508,16 @@ impl Cx<'_> {
         out
     }
 
-    /// [`Cx::required`] for a whole pattern, and when the pattern is a sequence, the
-    /// rarest set from a part of it that does not overlap the first set's part.
-    fn required_pair(&mut self, hir: &Hir) -> (Option<Candidate>, Option<Second>) {
+    /// [`Cx::required`] for a whole pattern, and when the pattern is a sequence, up to
+    /// [`MAX_SECONDS`] further sets, rarest first, each from a part of it that overlaps
+    /// neither the first set's part nor the parts already taken.
+    fn required_sets(&mut self, hir: &Hir) -> (Option<Candidate>, Vec<Second>) {
         let mut top = hir;
         while let HirKind::Capture(c) = top.kind() {
             top = &c.sub;
         }
         let HirKind::Concat(children) = top.kind() else {
-            return (self.required(hir), None);
+            return (self.required(hir), Vec::new());
         };
         let all = self.concat_candidates(children);
         let mut primary: Option<(Candidate, std::ops::RangeInclusive<usize>)> = None;
@@ -522,23 +528,28 @@ impl Cx<'_> {
             }
         }
         let Some((first, part)) = primary else {
-            return (None, None);
+            return (None, Vec::new());
         };
-        let mut second: Option<(&Candidate, bool)> = None;
-        for (c, other) in &all {
-            let after = other.start() > part.end();
-            if !(after || other.end() < part.start()) {
-                continue;
+        let apart = |a: &std::ops::RangeInclusive<usize>, b: &std::ops::RangeInclusive<usize>| {
+            a.start() > b.end() || a.end() < b.start()
+        };
+        let mut taken = vec![part.clone()];
+        let mut seconds = Vec::new();
+        while seconds.len() < MAX_SECONDS {
+            let mut best: Option<(&Candidate, &std::ops::RangeInclusive<usize>)> = None;
+            for (c, other) in &all {
+                if taken.iter().all(|t| apart(other, t)) && best.is_none_or(|(b, _)| c.cost < b.cost) {
+                    best = Some((c, other));
+                }
             }
-            if second.is_none_or(|(s, _)| c.cost < s.cost) {
-                second = Some((c, after));
-            }
+            let Some((c, other)) = best else { break };
+            taken.push(other.clone());
+            seconds.push(Second {
+                pieces: c.pieces.clone(),
+                after: other.start() > part.end(),
+            });
         }
-        let second = second.map(|(c, after)| Second {
-            pieces: c.pieces.clone(),
-            after,
-        });
-        (Some(first), second)
+        (Some(first), seconds)
     }
 
     /// The longest stretch of a literal the stream is sure to show as written.

@@ -75,9 +75,10 @@ fn occurrences<'p>(units: &[u8], pieces: &[&'p [u8]]) -> Vec<(usize, &'p [u8])> 
     out
 }
 
-/// The pieces (or second pieces) of each search.
-fn sets_of<'e>(e: &'e super::Engine, per_pattern: &'e [Vec<u32>]) -> Vec<Vec<&'e [u8]>> {
-    let mut sets: Vec<Vec<&[u8]>> = vec![Vec::new(); e.rules.len() + 2];
+/// The pieces of each search (`per_pattern`: the searches of each gate pattern), or of
+/// each further set (`per_pattern`: the sets of each gate pattern).
+fn sets_of<'e>(e: &'e super::Engine, per_pattern: &'e [Vec<u32>], count: usize) -> Vec<Vec<&'e [u8]>> {
+    let mut sets: Vec<Vec<&[u8]>> = vec![Vec::new(); count];
     for (piece, ids) in e.gate_pieces.iter().zip(per_pattern) {
         for &id in ids {
             sets[id as usize].push(piece);
@@ -89,7 +90,7 @@ fn sets_of<'e>(e: &'e super::Engine, per_pattern: &'e [Vec<u32>]) -> Vec<Vec<&'e
 #[test]
 fn every_match_lies_within_reach_of_a_piece() {
     let e = engine();
-    let pieces_of = sets_of(e, &e.piece_searches);
+    let pieces_of = sets_of(e, &e.piece_searches, e.rules.len() + 2);
     for_each_gated_match(|i, rule, matched, units| {
         assert!(
             matched.len() <= rule.reach.max(1),
@@ -113,38 +114,40 @@ fn every_match_lies_within_reach_of_a_piece() {
     });
 }
 
-/// What the second sets rely on (see `gate::Second`): a match holds a piece, and a
-/// second piece on the side its set stands on, overlapping the piece by one unit at
-/// most.
+/// What the further sets rely on (see `gate::Second`): a match holds a piece, and for
+/// each further set of its rule a piece of that set on the side the set stands on,
+/// overlapping the piece by one unit at most.
 #[test]
-fn every_match_holds_a_second_piece_on_its_side() {
+fn every_match_holds_a_piece_of_each_further_set_on_its_side() {
     let e = engine();
-    let pieces_of = sets_of(e, &e.piece_searches);
-    let seconds_of = sets_of(e, &e.piece_seconds);
-    let mut paired = 0;
+    let pieces_of = sets_of(e, &e.piece_searches, e.rules.len() + 2);
+    let set_pieces = sets_of(e, &e.piece_seconds, e.set_after.len());
+    let mut checked = 0;
     for_each_gated_match(|i, rule, matched, units| {
-        let Some(after) = e.second_after[i] else { return };
-        paired += 1;
         let pieces = occurrences(units, &pieces_of[i]);
-        let seconds = occurrences(units, &seconds_of[i]);
-        let found = pieces.iter().any(|&(at, p)| {
-            seconds.iter().any(|&(bt, q)| {
-                if after {
-                    bt + 1 >= at + p.len()
-                } else {
-                    bt + q.len() <= at + 1
-                }
-            })
-        });
-        assert!(
-            found,
-            "{}: no second piece {} its piece in the stream of its match {matched:?} (stream {:?})",
-            rule.id,
-            if after { "after" } else { "before" },
-            String::from_utf8_lossy(units)
-        );
+        for &k in &e.search_sets[i] {
+            checked += 1;
+            let after = e.set_after[k as usize];
+            let further = occurrences(units, &set_pieces[k as usize]);
+            let found = pieces.iter().any(|&(at, p)| {
+                further.iter().any(|&(bt, q)| {
+                    if after {
+                        bt + 1 >= at + p.len()
+                    } else {
+                        bt + q.len() <= at + 1
+                    }
+                })
+            });
+            assert!(
+                found,
+                "{}: no piece of set {k} {} its piece in the stream of its match {matched:?} (stream {:?})",
+                rule.id,
+                if after { "after" } else { "before" },
+                String::from_utf8_lossy(units)
+            );
+        }
     });
-    assert!(paired > 300, "only {paired} matches of rules with a second set");
+    assert!(checked > 300, "only {checked} (match, set) pairs checked");
 }
 
 #[test]
