@@ -34,13 +34,13 @@ impl Coverage {
 pub fn coverage(text: &str) -> Coverage {
     let e = engine();
     let mut out = Coverage::default();
-    let Some(gate) = e.gate.as_ref() else { return out };
+    let Some(finder) = e.finder.as_ref() else { return out };
     let n = e.rules.len();
     let mut per = vec![0usize; n + 2];
     for range in windows(text) {
         let stream = window::Stream::new(text, range);
         let mut seen = vec![false; e.piece_searches.len()];
-        let found = areas(e, gate, &stream, &mut seen);
+        let found = areas(e, finder, &stream, &mut seen);
         // 1: in some area; 2: in an area of a gated search.
         let mut covered = vec![0u8; stream.units.len()];
         for a in &found {

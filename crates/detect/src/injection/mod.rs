@@ -31,6 +31,7 @@ mod gate_tests;
 mod lexicon;
 mod links;
 mod multilingual;
+mod pieces;
 mod relax;
 mod rules;
 mod tool;
@@ -39,7 +40,6 @@ mod window;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 
 use crate::hidden;
@@ -90,9 +90,13 @@ pub fn scan(text: &str, ctx: ScanContext) -> Verdict {
     verdict
 }
 
-/// Compiles every pattern now rather than on the first scan that needs it (a proxy calls
-/// this at start so no tool result is delayed by a compilation).
+/// Compiles every pattern now rather than on the first scan that needs it, and builds
+/// the fast form of the piece automaton (a proxy calls this at start so no tool result
+/// is delayed by a compilation).
 pub fn warm_up() {
+    if let Some(finder) = &engine().finder {
+        finder.warm();
+    }
     for rule in &engine().rules {
         for ascii in [false, true] {
             let _ = rule.regex(ascii);
@@ -208,11 +212,9 @@ impl CompiledRule {
 
 struct Engine {
     rules: Vec<CompiledRule>,
-    /// The rules' pieces (see [`gate`]) and context words, in the gate stream,
-    /// deduplicated: the gate patterns holding more than separators.
-    gate: Option<AhoCorasick>,
-    /// For each pattern of `gate`, its index among the gate patterns (`gate_pieces`).
-    gate_ids: Vec<usize>,
+    /// Finds the rules' pieces (see [`gate`]), further sets and context words in a
+    /// stream: the gate patterns holding more than separators.
+    finder: Option<pieces::PieceFinder>,
     /// Gate patterns made of separators only (a context word such as `<` or `#`, which
     /// the stream writes as a space): every stream holds them (it starts with a space),
     /// so they are marked seen in every window rather than searched for. They were 70%
@@ -488,14 +490,10 @@ fn engine() -> &'static Engine {
         // would be several times faster but tens of MiB).
         let (blank, searched): (Vec<usize>, Vec<usize>) =
             (0..gates.pieces.len()).partition(|&i| gates.pieces[i].iter().all(|&b| b == b' '));
-        let gate = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(searched.iter().map(|&i| &gates.pieces[i]))
-            .ok();
+        let finder = pieces::PieceFinder::new(searched.iter().map(|&i| gates.pieces[i].clone()).collect(), searched);
         Engine {
             rules: compiled,
-            gate,
-            gate_ids: searched,
+            finder,
             always_seen: blank,
             piece_searches: gates.searches,
             piece_seconds: gates.seconds,
@@ -627,10 +625,13 @@ fn nested(
 /// matched; evidence is quoted from `shown` (same length, see [`scan_signals`]).
 fn phrase_signals(text: &str, shown: &str, metadata: bool) -> Vec<Signal> {
     let e = engine();
-    let Some(gate) = e.gate.as_ref() else { return Vec::new() };
+    let Some(finder) = e.finder.as_ref() else {
+        return Vec::new();
+    };
+    finder.note_scanned(text.len());
     let mut out = Vec::new();
     for window in windows(text) {
-        scan_window(e, gate, text, window, shown, metadata, &mut out);
+        scan_window(e, finder, text, window, shown, metadata, &mut out);
     }
     dedupe(out)
 }
@@ -688,7 +689,7 @@ fn next_start(text: &str, start: usize, end: usize) -> usize {
 /// One window: pieces, then areas, then each search over its areas (see [`window`]).
 fn scan_window(
     e: &Engine,
-    gate: &AhoCorasick,
+    finder: &pieces::PieceFinder,
     text: &str,
     range: Range<usize>,
     original: &str,
@@ -697,7 +698,7 @@ fn scan_window(
 ) {
     let stream = window::Stream::new(text, range);
     let mut seen = vec![false; e.piece_searches.len()];
-    let areas = areas(e, gate, &stream, &mut seen);
+    let areas = areas(e, finder, &stream, &mut seen);
     if areas.is_empty() {
         return;
     }
@@ -736,7 +737,7 @@ fn scan_window(
 
 /// Where each search runs in a window's stream: around its pieces, or everywhere for an
 /// ungated search; merged. Marks in `seen` every gate pattern the stream has.
-fn areas(e: &Engine, gate: &AhoCorasick, stream: &window::Stream, seen: &mut [bool]) -> Vec<window::Area> {
+fn areas(e: &Engine, finder: &pieces::PieceFinder, stream: &window::Stream, seen: &mut [bool]) -> Vec<window::Area> {
     let len = stream.units.len();
     let mut areas = Vec::new();
     for &p in &e.always_seen {
@@ -746,27 +747,22 @@ fn areas(e: &Engine, gate: &AhoCorasick, stream: &window::Stream, seen: &mut [bo
     // every hit of those sets is known; and those hits, per set.
     let mut pending: Vec<(window::Area, Range<usize>)> = Vec::new();
     let mut set_hits: Vec<Vec<Range<usize>>> = vec![Vec::new(); e.set_after.len()];
-    for m in gate.find_overlapping_iter(&stream.units) {
-        let p = e.gate_ids[m.pattern().as_usize()];
+    finder.each(&stream.units, stream.ascii, |p, m| {
         seen[p] = true;
         for &k in &e.piece_seconds[p] {
-            set_hits[k as usize].push(m.start()..m.end());
+            set_hits[k as usize].push(m.clone());
         }
         for &id in &e.piece_searches[p] {
             let (left, right) = e.reach(id, stream.ascii);
-            let (start, end) = stream.stretch(
-                m.start().saturating_sub(left),
-                (m.end() + right).min(len),
-                m.start()..m.end(),
-            );
+            let (start, end) = stream.stretch(m.start.saturating_sub(left), (m.end + right).min(len), m.clone());
             let area = window::Area { rule: id, start, end };
             if e.search_sets[id as usize].is_empty() {
                 areas.push(area);
             } else {
-                pending.push((area, m.start()..m.end()));
+                pending.push((area, m.clone()));
             }
         }
-    }
+    });
     for hits in &mut set_hits {
         hits.sort_unstable_by_key(|h| h.start);
     }
@@ -946,6 +942,12 @@ fn dedupe(mut signals: Vec<Signal>) -> Vec<Signal> {
     out
 }
 
+/// The engine's piece finder, for the tests of [`pieces`].
+#[cfg(test)]
+fn engine_finder() -> &'static pieces::PieceFinder {
+    engine().finder.as_ref().expect("the piece automaton builds")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -993,7 +995,7 @@ mod tests {
             .map(|r| r.id)
             .collect();
         assert!(failed.is_empty(), "rules failed to compile: {failed:?}");
-        assert!(e.gate.is_some());
+        assert!(e.finder.is_some());
         assert!(e.rules.len() > 40);
     }
 
