@@ -356,6 +356,19 @@ fn plain_ascii_is_printable_ascii_and_whitespace() {
 }
 
 #[test]
+fn fold_leet_reads_whole_words_across_its_32_byte_blocks() {
+    // A digit whose word began one or more blocks earlier, or goes on into the next.
+    for at in 0..100 {
+        for word in ["l33t", "4ll", "x1", "12", "@$", "p@ss", "s3cr3t"] {
+            for fill in ["a", " ", "1", "l"] {
+                let text = format!("{}{word}{}", fill.repeat(at), fill.repeat(100 - at));
+                assert_eq!(fold_leet(&text), fold_leet_reference(&text), "{text:?}");
+            }
+        }
+    }
+}
+
+#[test]
 fn table_fold_leet_matches_the_reference() {
     for (text, _) in cases() {
         let light = normalize(&text).text;
