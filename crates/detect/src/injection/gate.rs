@@ -69,7 +69,7 @@ pub(crate) struct Gate {
 /// only to 9.1x, and saved no time.
 pub(crate) const MAX_SECONDS: usize = 1;
 
-/// A second set of required pieces, for rules that are a sequence of parts (most are):
+/// A further (second) set of required pieces, for rules that are a sequence of parts:
 /// an area opened by a piece is searched only when one of these also occurs in it, on
 /// the side of the piece the part stands on. Both sets are everyday words, but the two
 /// together within a rule's reach, in order, are much rarer than either.

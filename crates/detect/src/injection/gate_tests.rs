@@ -121,7 +121,7 @@ fn every_match_lies_within_reach_of_a_piece() {
 fn every_match_holds_a_piece_of_each_further_set_on_its_side() {
     let e = engine();
     let pieces_of = sets_of(e, &e.piece_searches, e.rules.len() + 2);
-    let set_pieces = sets_of(e, &e.piece_seconds, e.set_after.len());
+    let set_pieces = sets_of(e, &e.piece_sets, e.set_after.len());
     let mut checked = 0;
     for_each_gated_match(|i, rule, matched, units| {
         let pieces = occurrences(units, &pieces_of[i]);

@@ -225,7 +225,7 @@ struct Engine {
     /// Further sets of required pieces (see [`gate::Second`]): for each gate pattern,
     /// the sets it is a piece of; for each set, the side of its search's pieces it
     /// stands on; for each search, its sets.
-    piece_seconds: Vec<Vec<u32>>,
+    piece_sets: Vec<Vec<u32>>,
     set_after: Vec<bool>,
     search_sets: Vec<Vec<u32>>,
     /// The gate's patterns (pieces and context words), in the order of `piece_searches`.
@@ -323,7 +323,7 @@ struct GateBuilder {
     index: std::collections::HashMap<Vec<u8>, usize>,
     searches: Vec<Vec<u32>>,
     /// Per pattern, the further sets it is a piece of (see [`gate::Second`]).
-    seconds: Vec<Vec<u32>>,
+    piece_sets: Vec<Vec<u32>>,
     /// Per further set, its search and the side of the search's pieces it stands on.
     sets: Vec<(u32, bool)>,
     ungated: Vec<u32>,
@@ -374,8 +374,8 @@ impl GateBuilder {
                 self.sets.push((id, second.after));
                 for p in second.pieces {
                     let i = self.pattern(p);
-                    if !self.seconds[i].contains(&set) {
-                        self.seconds[i].push(set);
+                    if !self.piece_sets[i].contains(&set) {
+                        self.piece_sets[i].push(set);
                     }
                 }
             }
@@ -422,7 +422,7 @@ impl GateBuilder {
         self.index.insert(p.clone(), self.pieces.len());
         self.pieces.push(p);
         self.searches.push(Vec::new());
-        self.seconds.push(Vec::new());
+        self.piece_sets.push(Vec::new());
         self.pieces.len() - 1
     }
 }
@@ -486,8 +486,7 @@ fn engine() -> &'static Engine {
         // The context words share the pieces' automaton: one pass finds both.
         let files_anchors = gates.context(files::ANCHORS);
         let links_anchors = gates.context(links::ANCHORS);
-        // The automaton's own choice: with thousands of patterns, a compact NFA (a DFA
-        // would be several times faster but tens of MiB).
+        // The piece automaton (see `pieces`) holds every pattern but the blank ones.
         let (blank, searched): (Vec<usize>, Vec<usize>) =
             (0..gates.pieces.len()).partition(|&i| gates.pieces[i].iter().all(|&b| b == b' '));
         let finder = pieces::PieceFinder::new(searched.iter().map(|&i| gates.pieces[i].clone()).collect(), searched);
@@ -496,7 +495,7 @@ fn engine() -> &'static Engine {
             finder,
             always_seen: blank,
             piece_searches: gates.searches,
-            piece_seconds: gates.seconds,
+            piece_sets: gates.piece_sets,
             set_after: gates.sets.iter().map(|&(_, after)| after).collect(),
             search_sets: (0..n + 2)
                 .map(|id| {
@@ -749,7 +748,7 @@ fn areas(e: &Engine, finder: &pieces::PieceFinder, stream: &window::Stream, seen
     let mut set_hits: Vec<Vec<Range<usize>>> = vec![Vec::new(); e.set_after.len()];
     finder.each(&stream.units, stream.ascii, |p, m| {
         seen[p] = true;
-        for &k in &e.piece_seconds[p] {
+        for &k in &e.piece_sets[p] {
             set_hits[k as usize].push(m.clone());
         }
         for &id in &e.piece_searches[p] {

@@ -8,7 +8,8 @@
 //! scanned [`FAST_AFTER`] bytes (a proxy, or a large input) or asked for it with
 //! `warm_up`. Only the ASCII patterns go into the DFA: the few hundred holding non-ASCII
 //! letters would double its alphabet and its size, and they cannot occur in a stream
-//! that is all ASCII, so a small NFA of them runs only over streams that are not.
+//! that is all ASCII, so a small NFA of them runs only around the non-ASCII bytes of
+//! a stream that has some.
 
 use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
