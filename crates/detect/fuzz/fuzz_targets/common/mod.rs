@@ -63,12 +63,17 @@ pub fn check_secrets(text: &str, found: &[SecretMatch]) {
             // fingerprint, which a short secret may be part of by chance ("aut" in
             // "basic-auth-url-password"): check its shape rather than search it.
             let d = secrets::describe(&key, secret, m.kind);
-            let rest = d.strip_prefix(r.as_str()).unwrap_or_else(|| panic!("description {d:?} is not {r:?} first"));
+            let rest = d
+                .strip_prefix(r.as_str())
+                .unwrap_or_else(|| panic!("description {d:?} is not {r:?} first"));
             let fp = rest
                 .strip_prefix(&format!(" ({}, fp:", m.kind))
                 .and_then(|t| t.strip_suffix(')'))
                 .unwrap_or_else(|| panic!("description {d:?} holds more than the redaction, kind and fingerprint"));
-            assert!(fp.len() == 6 && fp.bytes().all(|b| b.is_ascii_hexdigit()), "fingerprint {fp:?} in {d:?}");
+            assert!(
+                fp.len() == 6 && fp.bytes().all(|b| b.is_ascii_hexdigit()),
+                "fingerprint {fp:?} in {d:?}"
+            );
         }
     }
     let redacted = secrets::redact_in(text, found);
