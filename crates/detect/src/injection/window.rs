@@ -317,16 +317,25 @@ impl Emit for StreamBuilder {
                 continue;
             }
             self.end_word();
-            if c <= b' ' {
-                self.blank();
-            }
             // Whitespace and punctuation are separators, except the sentence ends.
             if matches!(c, b'.' | b'!' | b'?' | b';') {
                 self.keep(c, i);
-            } else {
-                self.separator(i);
+                i += 1;
+                continue;
             }
-            i += 1;
+            // A run of separators writes nothing until the next kept character: it is
+            // one separator at its first byte, and ends a blank-free run if it holds a
+            // blank (indentation and JSON punctuation go by in one loop).
+            let first = i;
+            let mut blank = false;
+            while i < run.end && WORD[usize::from(bytes[i])] == 0 && !matches!(bytes[i], b'.' | b'!' | b'?' | b';') {
+                blank |= bytes[i] <= b' ';
+                i += 1;
+            }
+            if blank {
+                self.blank();
+            }
+            self.separator(first);
         }
     }
 
