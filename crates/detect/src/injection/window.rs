@@ -389,37 +389,53 @@ pub(crate) fn merge(mut areas: Vec<Area>) -> Vec<Area> {
 /// Where a region's views hold a non-ASCII byte: a search reading none of them may use
 /// the patterns' ASCII twins (see `super::ascii`).
 pub(crate) struct NonAscii {
-    /// Offsets of the non-ASCII bytes of the light view and of the folded view, in
-    /// order; `None` for a view that has none (most regions).
-    light: Option<Vec<usize>>,
-    folded: Option<Vec<usize>>,
+    /// The runs of non-ASCII bytes of the light view and of the folded view, in order
+    /// (empty for a view that has none: most regions).
+    light: Vec<Range<usize>>,
+    folded: Vec<Range<usize>>,
 }
 
 impl NonAscii {
     fn of(norm: &Normalized<'_>) -> NonAscii {
-        let offsets = |view: &str| {
-            (!view.is_ascii()).then(|| {
-                let bytes = view.as_bytes();
-                (0..bytes.len()).filter(|&i| !bytes[i].is_ascii()).collect()
-            })
-        };
         NonAscii {
-            light: offsets(&norm.text),
-            folded: offsets(&norm.folded),
+            light: non_ascii_runs(&norm.text),
+            folded: non_ascii_runs(&norm.folded),
         }
     }
 
     /// Whether `view` is ASCII everywhere a search of `area` reads (see [`bounded`]).
     pub(crate) fn none_read(&self, view: View, hay: &str, area: &Range<usize>) -> bool {
-        let offsets = match view {
+        let runs = match view {
             View::Light => &self.light,
             View::Folded => &self.folded,
         };
-        let Some(offsets) = offsets else { return true };
+        if runs.is_empty() {
+            return true;
+        }
         let (bounded, start) = bounded(hay, area);
-        let first = offsets.partition_point(|&o| o < start);
-        offsets.get(first).is_none_or(|&o| o >= bounded.len())
+        let first = runs.partition_point(|r| r.end <= start);
+        runs.get(first).is_none_or(|r| r.start >= bounded.len())
     }
+}
+
+/// The runs of non-ASCII bytes of `view`, in order.
+fn non_ascii_runs(view: &str) -> Vec<Range<usize>> {
+    let bytes = view.as_bytes();
+    let mut runs = Vec::new();
+    if view.is_ascii() {
+        return runs;
+    }
+    let mut at = 0;
+    while let Some(i) = bytes[at..].iter().position(|b| !b.is_ascii()) {
+        let start = at + i;
+        let end = bytes[start..]
+            .iter()
+            .position(u8::is_ascii)
+            .map_or(bytes.len(), |j| start + j);
+        runs.push(start..end);
+        at = end;
+    }
+    runs
 }
 
 /// Runs `search` on every area, over normalised views of a region of the text that
@@ -461,11 +477,11 @@ pub(crate) fn each_area<'a>(
         let from = snap_back(text, stream.text_start(s), stream.window.start);
         let to = snap_forward(text, stream.text_end(e), stream.window.end);
         let norm = normalize_window(text, from..to);
-        let ascii = NonAscii::of(&norm);
+        let non_ascii = NonAscii::of(&norm);
         for a in list {
             let start = norm.view_offset(stream.text_start(a.start));
             let end = norm.view_offset(stream.text_end(a.end));
-            search(&norm, a.rule, start..end, &ascii);
+            search(&norm, a.rule, start..end, &non_ascii);
         }
     }
 }
@@ -596,6 +612,15 @@ mod tests {
         assert!(!reads(at + 3..norm.text.len()));
         let ascii = NonAscii::of(&normalize_window("plain text", 0..10));
         assert!(ascii.none_read(View::Folded, "plain text", &(0..10)));
+        // Between two runs of non-ASCII bytes.
+        let text = format!("{}中文{}文{}", "a".repeat(50), "b".repeat(50), "c".repeat(50));
+        let norm = normalize_window(&text, 0..text.len());
+        let non_ascii = NonAscii::of(&norm);
+        let (first, second) = (norm.text.find('中').unwrap(), norm.text.rfind('文').unwrap());
+        let between = first + 6..second - LOOKAHEAD;
+        assert!(non_ascii.none_read(View::Folded, &norm.folded, &between));
+        assert!(!non_ascii.none_read(View::Folded, &norm.folded, &(between.start..second)));
+        assert!(!non_ascii.none_read(View::Light, &norm.text, &(first + 5..between.end)));
     }
 
     #[test]
