@@ -397,6 +397,21 @@ fn cheaper(a: Option<Candidate>, b: Option<Candidate>) -> Option<Candidate> {
     }
 }
 
+/// The children of a sequence a candidate comes from (see [`Cx::concat_candidates`]).
+type Part = std::ops::RangeInclusive<usize>;
+
+/// Index of the cheapest of the candidates whose part `keep` accepts, the first among
+/// equals (as [`cheaper`] keeps).
+fn cheapest(all: &[(Candidate, Part)], keep: impl Fn(&Part) -> bool) -> Option<usize> {
+    let mut best: Option<usize> = None;
+    for (i, (c, part)) in all.iter().enumerate() {
+        if keep(part) && best.is_none_or(|b| c.cost < all[b].0.cost) {
+            best = Some(i);
+        }
+    }
+    best
+}
+
 /// A piece is usable when it has [`MIN_PIECE`] bytes besides its edge spaces, or is a
 /// whole short word (" ai ": spaces on both sides).
 fn usable(piece: &[u8]) -> bool {
@@ -462,10 +477,10 @@ impl Cx<'_> {
                 c.right = right;
                 Some(c)
             }
-            HirKind::Concat(children) => self
-                .concat_candidates(children)
-                .into_iter()
-                .fold(None, |best, (c, _)| cheaper(best, Some(c))),
+            HirKind::Concat(children) => {
+                let mut all = self.concat_candidates(children);
+                cheapest(&all, |_| true).map(|i| all.swap_remove(i).0)
+            }
             _ => self.exact(hir).and_then(Candidate::of).map(|c| c.within(len)),
         }
     }
@@ -474,7 +489,7 @@ impl Cx<'_> {
     /// [`Cx::required`] weighs them: each child alone, and each run of neighbouring
     /// children whose strings are all known (their product: longer, rarer pieces). A
     /// match reaches as far as the children before and after the part can.
-    fn concat_candidates(&mut self, children: &[Hir]) -> Vec<(Candidate, std::ops::RangeInclusive<usize>)> {
+    fn concat_candidates(&mut self, children: &[Hir]) -> Vec<(Candidate, Part)> {
         let lens: Vec<Side> = children.iter().map(Side::of).collect();
         let sum = |parts: &[Side]| parts.iter().fold(Side::default(), |a, &b| a.plus(b));
         let before = |i: usize| sum(&lens[..i]);
@@ -520,36 +535,25 @@ impl Cx<'_> {
             return (self.required(hir), Vec::new());
         };
         let all = self.concat_candidates(children);
-        let mut primary: Option<(Candidate, std::ops::RangeInclusive<usize>)> = None;
-        for (c, part) in &all {
-            // As `cheaper` chooses: a later candidate only when strictly cheaper.
-            if primary.as_ref().is_none_or(|(p, _)| c.cost < p.cost) {
-                primary = Some((c.clone(), part.clone()));
-            }
-        }
-        let Some((first, part)) = primary else {
+        let Some(first) = cheapest(&all, |_| true) else {
             return (None, Vec::new());
         };
-        let apart = |a: &std::ops::RangeInclusive<usize>, b: &std::ops::RangeInclusive<usize>| {
-            a.start() > b.end() || a.end() < b.start()
-        };
+        let part = &all[first].1;
+        let apart = |a: &Part, b: &Part| a.start() > b.end() || a.end() < b.start();
         let mut taken = vec![part.clone()];
         let mut seconds = Vec::new();
         while seconds.len() < MAX_SECONDS {
-            let mut best: Option<(&Candidate, &std::ops::RangeInclusive<usize>)> = None;
-            for (c, other) in &all {
-                if taken.iter().all(|t| apart(other, t)) && best.is_none_or(|(b, _)| c.cost < b.cost) {
-                    best = Some((c, other));
-                }
-            }
-            let Some((c, other)) = best else { break };
+            let Some(k) = cheapest(&all, |p| taken.iter().all(|t| apart(p, t))) else {
+                break;
+            };
+            let (c, other) = &all[k];
             taken.push(other.clone());
             seconds.push(Second {
                 pieces: c.pieces.clone(),
                 after: other.start() > part.end(),
             });
         }
-        (Some(first), seconds)
+        (Some(all[first].0.clone()), seconds)
     }
 
     /// The longest stretch of a literal the stream is sure to show as written.
