@@ -17,6 +17,8 @@ use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
+use super::window::non_ascii_runs;
+
 /// Bytes a process scans before the fast form is built: its ~50 ms then cost less than
 /// what the compact form would lose on what is left.
 pub(crate) const FAST_AFTER: usize = 4 << 20;
@@ -123,28 +125,24 @@ impl PieceFinder {
             return;
         };
         // A pattern with a non-ASCII byte occurs only around such a byte of the stream:
-        // search just there (most text has a few, far apart).
+        // search just there (most text has a few, far apart), in the runs' neighbourhoods
+        // merged, so that no occurrence is found twice.
         let reach = fast.other_longest.saturating_sub(1);
-        let mut at = 0;
-        while let Some(i) = units[at..].iter().position(|b| !b.is_ascii()) {
-            let first = at + i;
-            let mut end = (first + 1 + reach).min(units.len());
-            // Merge the neighbourhoods of the non-ASCII bytes that follow closely.
-            while let Some(j) = units[end.min(units.len())..]
-                .iter()
-                .take(reach + 1)
-                .position(|b| !b.is_ascii())
-            {
-                end = (end + j + 1 + reach).min(units.len());
+        let mut spans: Vec<Range<usize>> = Vec::new();
+        for run in non_ascii_runs(units) {
+            let span = run.start.saturating_sub(reach)..(run.end + reach).min(units.len());
+            match spans.last_mut() {
+                Some(last) if span.start <= last.end => last.end = span.end,
+                _ => spans.push(span),
             }
-            let start = first.saturating_sub(reach).max(at);
-            for m in other.find_overlapping_iter(&units[start..end]) {
+        }
+        for span in spans {
+            for m in other.find_overlapping_iter(&units[span.clone()]) {
                 hit(
                     fast.other_ids[m.pattern().as_usize()],
-                    start + m.start()..start + m.end(),
+                    span.start + m.start()..span.start + m.end(),
                 );
             }
-            at = end;
         }
     }
 }
@@ -170,10 +168,21 @@ mod tests {
             .collect();
         let ids: Vec<usize> = (100..100 + patterns.len()).collect();
         let f = PieceFinder::new(patterns, ids).unwrap();
-        for text in [" send all of it to ai ", " für die ai send all ", " nothing here ", ""] {
+        // Non-ASCII runs near each other (their neighbourhoods merge) and far apart.
+        let far = format!("für{}für", " x".repeat(40));
+        for text in [
+            " send all of it to ai ",
+            " für die ai send all ",
+            " für für ür d ",
+            &far,
+            " nothing here ",
+            "",
+        ] {
             let compact = hits(&f, false, text.as_bytes());
             assert_eq!(compact, hits(&f, true, text.as_bytes()), "{text:?}");
         }
+        assert_eq!(hits(&f, true, far.as_bytes()).len(), 2);
+        assert_eq!(hits(&f, true, " für für ür d ".as_bytes()).len(), 3);
         assert_eq!(hits(&f, true, " für die ".as_bytes()).len(), 2);
     }
 

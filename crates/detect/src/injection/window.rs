@@ -398,8 +398,8 @@ pub(crate) struct NonAscii {
 impl NonAscii {
     fn of(norm: &Normalized<'_>) -> NonAscii {
         NonAscii {
-            light: non_ascii_runs(&norm.text),
-            folded: non_ascii_runs(&norm.folded),
+            light: non_ascii_runs(norm.text.as_bytes()),
+            folded: non_ascii_runs(norm.folded.as_bytes()),
         }
     }
 
@@ -418,11 +418,10 @@ impl NonAscii {
     }
 }
 
-/// The runs of non-ASCII bytes of `view`, in order.
-fn non_ascii_runs(view: &str) -> Vec<Range<usize>> {
-    let bytes = view.as_bytes();
+/// The runs of non-ASCII bytes of `bytes` (a view, a gate stream), in order.
+pub(crate) fn non_ascii_runs(bytes: &[u8]) -> Vec<Range<usize>> {
     let mut runs = Vec::new();
-    if view.is_ascii() {
+    if bytes.is_ascii() {
         return runs;
     }
     let mut at = 0;
