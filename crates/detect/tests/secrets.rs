@@ -845,7 +845,7 @@ fn pypi_tokens_are_at_least_85_base64_characters_and_may_be_long() {
         for extra in [0, 1, 40, 900, 2500] {
             let t = format!("pypi-{location}{}", r.pick(TOKEN, rest + extra));
             let text = format!("password = {t}\n");
-            assert!(found(&text, "pypi-token", &t), "{} -> {:?}", t.len(), scan_text(&text));
+            assert_found(&text, "pypi-token", &t);
         }
         // One base64 character short of the documented minimum.
         let t = format!("pypi-{location}{}", r.pick(TOKEN, rest - 1));
@@ -880,7 +880,7 @@ fn datadog_prefixed_application_keys_are_found() {
     let mut r = Rng(3434);
     for _ in 0..20 {
         let t = format!("ddapp_{}", r.pick(&alphabet, 34));
-        assert!(found(&format!("app key: {t}"), "datadog-app-key", &t), "{t:?}");
+        assert_found(&format!("app key: {t}"), "datadog-app-key", &t);
         let ms = scan_named_value("DD_APP_KEY", &t);
         assert_eq!(
             ms.first().map(|m| (m.kind, m.text(&t))),
