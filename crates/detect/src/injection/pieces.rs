@@ -2,8 +2,9 @@
 //! in a window's stream: the first half of the engine's first stage.
 //!
 //! Two forms, the same hits. A compact NFA over every pattern is built at start: ~1 MB
-//! and ~13 ms, which every `mcpward scan` pays. A DFA runs about twice as fast (measured
-//! on the corpus's real outputs: ~5 ms against ~11 ms a pass), but takes ~50 ms and
+//! and ~13 ms, which every `mcpward scan` pays. A DFA runs about twice as fast alone
+//! (~5 ms against ~11 ms over the real outputs' stream, timed once with a throwaway
+//! test; in place, `profile_scan -- gate` went from ~18 to ~13 ms/MB), but takes ~50 ms and
 //! ~17 MB to build, more than a short scan saves; so it is built once a process has
 //! scanned [`FAST_AFTER`] bytes (a proxy, or a large input) or asked for it with
 //! `warm_up`. Only the ASCII patterns go into the DFA: the few hundred holding non-ASCII
