@@ -16,6 +16,14 @@
 //! the gate's vocabulary (`injection::gate_words`), next to a `memchr` pass over the
 //! same bytes. It bounds from above what such a stage could reach as a plain loop.
 //!
+//! `memory` times nothing either: it scans text that keeps the regexes' lazy DFAs
+//! meeting new states (the words of the corpus's benign outputs in a fixed random
+//! order, `bytes` of it, 50 MB by default) one megabyte at a time, as a long-running
+//! proxy scans tool results, and prints the process's memory every 5 MB.
+//!
+//! The memory the phrase engine's search caches hold at the end is printed with the
+//! rate (they are dropped when they pass their budget: see `injection::caches`).
+//!
 //! Compilation of the patterns is timed apart ("warm") and not counted in the rate.
 //! The README's speed table comes from the criterion benchmarks; its coverage figures
 //! and the rate on the corpus's real outputs come from this (commands there).
@@ -36,6 +44,10 @@ fn main() {
     injection::warm_up();
     secrets::warm();
     eprintln!("warm {:?}", t0.elapsed());
+    if which == "memory" {
+        memory(std::env::args().nth(2).map_or(50_000_000, |s| s.parse().unwrap()));
+        return;
+    }
     // PROFILE_FILE: scan the first `size` bytes of a file instead of generated text.
     let text = match std::env::var("PROFILE_FILE") {
         Ok(path) if std::path::Path::new(&path).is_dir() => corpus_text(&path, size),
@@ -79,10 +91,11 @@ fn main() {
     }
     let el = t.elapsed();
     eprintln!(
-        "{which} {n} results, {} bytes: {:?}/iter {:.3} GB/s",
+        "{which} {n} results, {} bytes: {:?}/iter {:.3} GB/s; search caches {:.1} MB",
         text.len(),
         el / iters as u32,
-        (text.len() * iters) as f64 / el.as_secs_f64() / 1e9
+        (text.len() * iters) as f64 / el.as_secs_f64() / 1e9,
+        injection::search_cache_memory() as f64 / 1e6
     );
 }
 
@@ -100,6 +113,51 @@ fn corpus_text(dir: &str, size: usize) -> String {
     let mut text = parts.join("\n\n");
     text.truncate(floor_boundary(&text, size));
     text
+}
+
+/// See the module docs.
+fn memory(size: usize) {
+    let status = || {
+        let s = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+        let kb = |key: &str| {
+            s.lines()
+                .find(|l| l.starts_with(key))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())
+                .unwrap_or(0)
+        };
+        format!("RSS {} MB, peak {} MB", kb("VmRSS:") / 1024, kb("VmHWM:") / 1024)
+    };
+    let corpus = corpus_text("crates/detect/corpus/benign/outputs", usize::MAX);
+    let vocabulary: Vec<&str> = corpus.split_whitespace().collect();
+    // xorshift64: the same order on every run.
+    let mut x = 0x9e37_79b9_7f4a_7c15u64;
+    let mut next = move || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    eprintln!("{} words; after warm_up: {}", vocabulary.len(), status());
+    let (mut scanned, mut chunks) = (0, 0);
+    let mut chunk = String::with_capacity(1 << 20);
+    while scanned < size {
+        chunk.clear();
+        while chunk.len() < 1 << 20 {
+            chunk.push_str(vocabulary[next() as usize % vocabulary.len()]);
+            chunk.push(if next() % 16 == 0 { '\n' } else { ' ' });
+        }
+        let _ = injection::scan(&chunk, ScanContext::ToolResult);
+        scanned += chunk.len();
+        chunks += 1;
+        if chunks % 5 == 0 {
+            eprintln!(
+                "{:>4} MB scanned: {}; search caches {:.1} MB",
+                scanned / 1_000_000,
+                status(),
+                injection::search_cache_memory() as f64 / 1e6
+            );
+        }
+    }
 }
 
 /// See the module docs: tokenise, fold, hash (FNV-1a) and probe an open-addressing table

@@ -5,6 +5,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use super::caches::CachedRegex;
 use regex::Regex;
 
 use super::window::in_area;
@@ -95,7 +96,7 @@ const CLASSES: &[(&str, f32, f32, &str)] = &[
 const DEMAND: &str = r"\b(?:read|reads|reading|cat|open|load|get|fetch|access|print|output|show|send|upload|include|attach|copy|extract|retrieve|obtain|look\sat|check|type|dump|exfiltrate|give\sme|grep|tail|head|base64|encode|paste|provide|pass|post|display|return|echo|forward|source|contents?\sof|steal|collect|harvest|email|share|list|leak)\b";
 
 struct Compiled {
-    classes: Vec<(Regex, f32, f32, &'static str)>,
+    classes: Vec<(CachedRegex, f32, f32, &'static str)>,
     demand: Option<Regex>,
 }
 
@@ -109,11 +110,7 @@ fn compiled() -> &'static Compiled {
                 // default 2 MiB cache holds: the search then falls back to the PikeVM at
                 // ~25 MB/s, half of all injection time on ordinary text. 8 MiB keeps it on the
                 // DFA (~600 MB/s); the cache only grows as far as the text needs.
-                regex::RegexBuilder::new(&super::ascii_boundaries(p))
-                    .dfa_size_limit(8 << 20)
-                    .build()
-                    .ok()
-                    .map(|r| (r, w, b, l))
+                CachedRegex::new(&super::ascii_boundaries(p), 8 << 20).map(|r| (r, w, b, l))
             })
             .collect(),
         demand: Regex::new(&super::ascii_boundaries(DEMAND)).ok(),

@@ -49,7 +49,7 @@ fn for_each_gated_match(mut f: impl FnMut(usize, &super::CompiledRule, &str, &[u
             let Some(re) = rule.regex(false) else {
                 panic!("{} does not compile", rule.id)
             };
-            for m in re.find_iter(hay) {
+            for m in window::in_area(re, hay, 0..hay.len()) {
                 checked += 1;
                 let span = norm.original_range(m.range());
                 let stream = window::Stream::new(text, span);

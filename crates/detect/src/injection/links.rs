@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use super::caches::CachedRegex;
 use super::window::in_area;
 use crate::normalize::Normalized;
 use crate::verdict::{Signal, SignalKind};
@@ -15,9 +16,9 @@ use crate::verdict::{Signal, SignalKind};
 pub(crate) const ANCHORS: &str = "http";
 
 struct Compiled {
-    image: Regex,
-    link: Regex,
-    raw: Regex,
+    image: CachedRegex,
+    link: CachedRegex,
+    raw: CachedRegex,
     placeholder: Regex,
 }
 
@@ -29,6 +30,8 @@ const IMAGE: &str =
     r#"!\[[^\]\n]{0,200}\]\(\s?<?(https?://[^\s)>]+)|<img\b[^>]{0,300}?\bsrc\s?=\s?["']?(https?://[^"'\s>]+)"#;
 const LINK: &str = r"\[[^\]\n]{0,200}\]\(\s?<?(https?://[^\s)>]+)";
 const RAW: &str = r#"https?://[^\s)<>"'`]+"#;
+/// Lazy-DFA cache of each pattern: `regex`'s default.
+const REGEX_CACHE: usize = 2 << 20;
 /// Longest URL a match keeps, in characters after `://`.
 const URL_MAX: usize = 2048;
 
@@ -52,9 +55,9 @@ fn compiled() -> Option<&'static Compiled> {
     static C: OnceLock<Option<Compiled>> = OnceLock::new();
     C.get_or_init(|| {
         Some(Compiled {
-            image: Regex::new(IMAGE).ok()?,
-            link: Regex::new(LINK).ok()?,
-            raw: Regex::new(RAW).ok()?,
+            image: CachedRegex::new(IMAGE, REGEX_CACHE)?,
+            link: CachedRegex::new(LINK, REGEX_CACHE)?,
+            raw: CachedRegex::new(RAW, REGEX_CACHE)?,
             placeholder: Regex::new(
                 r"\{\{?\s?([a-z_ .-]{1,40})\s?\}?\}|%7b([a-z_ .%-]{1,40})%7d|\$\{?([a-z_]{1,40})\}?|<([a-z_ -]{1,40})>|\[([a-z_ -]{1,40})\]",
             )

@@ -21,6 +21,7 @@
 //!    alone (comments, hidden elements) stays below Suspicious.
 
 mod ascii;
+mod caches;
 mod carrier;
 mod coverage;
 mod encoded;
@@ -40,7 +41,7 @@ mod window;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use regex::Regex;
+use caches::CachedRegex;
 
 use crate::hidden;
 use crate::normalize::{fold_pattern, fold_pattern_light, Normalized};
@@ -106,6 +107,13 @@ pub fn warm_up() {
     files::warm_up();
     links::warm_up();
     hidden::warm_up();
+}
+
+/// The memory this thread's search caches hold (see `caches`): for
+/// `examples/profile_scan`, which reports it.
+#[doc(hidden)]
+pub fn search_cache_memory() -> usize {
+    caches::memory()
 }
 
 /// Matches kept per rule and window: enough to show a pattern repeats, bounded so a
@@ -177,15 +185,15 @@ const DFA_CACHE: usize = 8 << 20;
 /// (for ASCII text only; see [`ascii`]), each `None` when it does not compile.
 #[derive(Default)]
 struct Twins {
-    any: OnceLock<Option<Regex>>,
-    ascii: OnceLock<Option<Regex>>,
+    any: OnceLock<Option<CachedRegex>>,
+    ascii: OnceLock<Option<CachedRegex>>,
 }
 
 impl Twins {
     /// The regex of `pattern` (made by `derive`, which may have none) for text that is
     /// all ASCII (`ascii`) or may not be.
-    fn get(&self, ascii: bool, pattern: impl FnOnce() -> Option<String>) -> Option<&Regex> {
-        let compile = |p: String| regex::RegexBuilder::new(&p).dfa_size_limit(DFA_CACHE).build().ok();
+    fn get(&self, ascii: bool, pattern: impl FnOnce() -> Option<String>) -> Option<&CachedRegex> {
+        let compile = |p: String| CachedRegex::new(&p, DFA_CACHE);
         if ascii {
             self.ascii
                 .get_or_init(|| pattern().and_then(|p| ascii::twin(&p)).and_then(compile))
@@ -198,14 +206,14 @@ impl Twins {
 
 impl CompiledRule {
     /// The rule's cheap test, when it has one (see [`relax`]), for ASCII text or any.
-    fn check(&self, ascii: bool) -> Option<&Regex> {
+    fn check(&self, ascii: bool) -> Option<&CachedRegex> {
         self.check.get(ascii, || relax::relaxed(&self.pattern))
     }
 
     /// The rule's regex, for ASCII text or any, compiled the first time an area needs
     /// it: most texts wake a few rules, and compiling all of them costs time. `None`
     /// when it does not compile (a bug the tests catch; the rule is then skipped).
-    fn regex(&self, ascii: bool) -> Option<&Regex> {
+    fn regex(&self, ascii: bool) -> Option<&CachedRegex> {
         self.re.get(ascii, || Some(self.pattern.clone()))
     }
 }
@@ -630,7 +638,9 @@ fn phrase_signals(text: &str, shown: &str, metadata: bool) -> Vec<Signal> {
     finder.note_scanned(text.len());
     let mut out = Vec::new();
     for window in windows(text) {
+        let len = window.len();
         scan_window(e, finder, text, window, shown, metadata, &mut out);
+        caches::note_scanned(len);
     }
     dedupe(out)
 }

@@ -101,7 +101,7 @@ mod tests {
                     super::super::rules::View::Light => norm.text.as_str(),
                     super::super::rules::View::Folded => norm.folded.as_str(),
                 };
-                for m in full.find_iter(hay) {
+                for m in super::super::window::in_area(full, hay, 0..hay.len()) {
                     tested += 1;
                     assert!(test.is_match_at(hay, m.start()), "{}: {:?}", rule.id, m.as_str());
                 }

@@ -63,7 +63,7 @@ pub(crate) struct RuleDef {
 }
 
 /// See [`RuleDef::adjust`]: the view the rule reads and the match's captures.
-pub(crate) type Adjust = fn(&str, &regex::Captures<'_>) -> Option<f32>;
+pub(crate) type Adjust = fn(&str, &super::caches::Groups<'_>) -> Option<f32>;
 
 /// Separator between two words: punctuation and whitespace, but not a sentence end.
 pub(crate) const SEP: &str = r"[^\p{L}\p{N}.!?;。！？]{1,4}";
@@ -2103,7 +2103,7 @@ const CURL_SENSITIVE: &[&str] = &[
 
 /// A tag (`<system>`) weighs fully when prose follows it (or precedes a closing tag): a
 /// block of orders. The bare element (`<system>linux</system>`) weighs about half.
-fn tag_with_prose(hay: &str, caps: &regex::Captures<'_>) -> Option<f32> {
+fn tag_with_prose(hay: &str, caps: &super::caches::Groups<'_>) -> Option<f32> {
     let m = caps.get(0)?;
     let closing = caps.name("close").is_some();
     let near = if closing {
@@ -2125,7 +2125,7 @@ fn tag_with_prose(hay: &str, caps: &regex::Captures<'_>) -> Option<f32> {
 /// A tool named like an identifier (`send_email`, `slack.post`, quoted) is another tool;
 /// a plain word ("the build tool", "the search tool") may be a generic noun, which counts
 /// for less.
-fn named_tool(_: &str, caps: &regex::Captures<'_>) -> Option<f32> {
+fn named_tool(_: &str, caps: &super::caches::Groups<'_>) -> Option<f32> {
     if caps.name("id").is_some() {
         return Some(1.0);
     }

@@ -18,7 +18,7 @@
 
 use std::ops::Range;
 
-use regex::{Captures, Match, Regex};
+use super::caches::{CachedRegex, Groups, Hit};
 
 use super::gate::is_separator;
 use super::rules::View;
@@ -519,7 +519,7 @@ fn bounded<'h>(hay: &'h str, area: &Range<usize>) -> (&'h str, usize) {
 /// Matches (or captures) of a regex starting inside an area of a view, leftmost-first
 /// from the area's start.
 pub(crate) struct InArea<'r, 'h> {
-    re: &'r Regex,
+    re: &'r CachedRegex,
     hay: &'h str,
     pos: usize,
     area_end: usize,
@@ -527,13 +527,13 @@ pub(crate) struct InArea<'r, 'h> {
 
 /// Whether `re` matches somewhere [`in_area`] would search (a match may start past
 /// the area: for a test that only has to be sure where there is none).
-pub(crate) fn is_match_in_area(re: &Regex, hay: &str, area: &Range<usize>) -> bool {
+pub(crate) fn is_match_in_area(re: &CachedRegex, hay: &str, area: &Range<usize>) -> bool {
     let (hay, pos) = bounded(hay, area);
     re.is_match_at(hay, pos)
 }
 
 /// See [`InArea`].
-pub(crate) fn in_area<'r, 'h>(re: &'r Regex, hay: &'h str, area: Range<usize>) -> InArea<'r, 'h> {
+pub(crate) fn in_area<'r, 'h>(re: &'r CachedRegex, hay: &'h str, area: Range<usize>) -> InArea<'r, 'h> {
     let (hay, pos) = bounded(hay, &area);
     InArea {
         re,
@@ -551,7 +551,7 @@ impl<'h> InArea<'_, 'h> {
     }
 
     /// The next match's captures.
-    pub(crate) fn next_captures(&mut self) -> Option<Captures<'h>> {
+    pub(crate) fn next_captures(&mut self) -> Option<Groups<'h>> {
         if self.pos > self.hay.len() {
             return None;
         }
@@ -567,9 +567,9 @@ impl<'h> InArea<'_, 'h> {
 }
 
 impl<'h> Iterator for InArea<'_, 'h> {
-    type Item = Match<'h>;
+    type Item = Hit<'h>;
 
-    fn next(&mut self) -> Option<Match<'h>> {
+    fn next(&mut self) -> Option<Hit<'h>> {
         if self.pos > self.hay.len() {
             return None;
         }
@@ -723,7 +723,7 @@ mod tests {
 
     #[test]
     fn searches_stop_at_the_area_end_but_see_past_it() {
-        let re = Regex::new(r"\bab\b").unwrap();
+        let re = CachedRegex::new(r"\bab\b", 1 << 20).unwrap();
         let hay = "ab ab abc ab";
         let found: Vec<_> = in_area(&re, hay, 0..8).map(|m| m.start()).collect();
         assert_eq!(found, vec![0, 3]);
