@@ -1382,3 +1382,30 @@ fn a_token_printed_in_colour_is_found() {
     let glued = format!("x\u{1b}[0m{token}");
     assert!(scan_text(&glued).iter().all(|m| m.kind != "github-pat"));
 }
+
+#[test]
+fn sha1_digests_in_either_case_are_identifiers_not_aws_secrets() {
+    // 40 hex digits in one case are a commit (lowercase) or a SHA-1 digest or OpenPGP
+    // fingerprint (uppercase, as `gpg --fingerprint` and checksum lists print them):
+    // `is_placeholder` (the config audit's test for a URL's password) sets both aside.
+    // The AWS rule, the token rule whose alphabet holds such a run, already refuses
+    // both beside a key id; this keeps it so.
+    let id = "AKIAQ3EGRRSNGJ7ZK4PB";
+    for digest in [
+        "9554f04d7259f04124de6b476d5a82ac7e37093b",
+        "9554F04D7259F04124DE6B476D5A82AC7E37093B",
+    ] {
+        assert_none_found(
+            "aws-secret-access-key",
+            [
+                format!("User,{id},{digest}\n"),
+                format!("key {id}\nfingerprint {digest}\n"),
+            ],
+        );
+        assert!(is_placeholder(digest), "{digest}");
+    }
+    // Mixed case is not how a digest is printed: still a candidate secret.
+    let mixed = "9554F04d7259f04124DE6B476D5A82ac7e37093B";
+    assert_found(&format!("User,{id},{mixed}\n"), "aws-secret-access-key", mixed);
+    assert!(!is_placeholder(mixed));
+}

@@ -3,7 +3,7 @@
 //! be a credential. Precise rules only: the word `example` inside a random
 //! token must not turn a real leak into a "placeholder".
 
-use super::validate::{is_git_sha, is_uuid};
+use super::validate::{is_digest, is_uuid};
 
 /// Keys published in provider documentation. Matching them is noise.
 const DOCUMENTED_EXAMPLES: &[&str] = &[
@@ -126,12 +126,13 @@ const REFERENCE_PREFIXES: &[&str] = &[
 ];
 
 /// True for values that stand in for a secret rather than being one, and for
-/// values that are identifiers rather than credentials (UUIDs, git SHAs).
+/// values that are identifiers rather than credentials (UUIDs, git SHAs, SHA-1 digests
+/// and key fingerprints: see [`is_digest`]).
 /// Under an explicit secret name, [`super::scan_named_value`] still flags a
 /// UUID or SHA-shaped value: some providers issue tokens of that shape.
 pub fn is_placeholder(value: &str) -> bool {
     let v = strip_quotes(value.trim());
-    is_placeholder_strict(v) || is_uuid(v) || is_git_sha(v)
+    is_placeholder_strict(v) || is_uuid(v) || is_digest(v)
 }
 
 /// [`is_placeholder`] without the identifier shapes.
