@@ -6,7 +6,6 @@
 use std::path::Path;
 
 use super::{engine, window};
-use crate::normalize::normalize;
 
 /// Strings from the labelled corpus where the rules match: malicious tool descriptions
 /// and injected outputs (JSON string values), plus whole files.
@@ -37,7 +36,7 @@ fn for_each_gated_match(mut f: impl FnMut(usize, &super::CompiledRule, &str, &[u
     let ungated: Vec<usize> = e.ungated.iter().map(|&id| id as usize).collect();
     let mut checked = 0;
     for text in &texts {
-        let norm = normalize(text);
+        let norm = super::search_views(text);
         for (i, rule) in e.rules.iter().enumerate() {
             if ungated.contains(&i) {
                 continue;

@@ -35,6 +35,7 @@ mod multilingual;
 mod pieces;
 mod relax;
 mod rules;
+mod symbols;
 mod tool;
 mod window;
 
@@ -181,8 +182,10 @@ struct CompiledRule {
 /// build many states); it only grows as far as the text needs.
 const DFA_CACHE: usize = 8 << 20;
 
-/// A pattern compiled on first use, as written (for any text) and as its ASCII twin
-/// (for ASCII text only; see [`ascii`]), each `None` when it does not compile.
+/// A pattern compiled on first use, for any text and as its ASCII twin (for ASCII text
+/// only; see [`ascii`]), each `None` when it does not compile. For any text a pattern on
+/// the folded view is compiled in its small form, for the view with its symbols
+/// replaced (see [`symbols`]).
 #[derive(Default)]
 struct Twins {
     any: OnceLock<Option<CachedRegex>>,
@@ -192,14 +195,20 @@ struct Twins {
 impl Twins {
     /// The regex of `pattern` (made by `derive`, which may have none) for text that is
     /// all ASCII (`ascii`) or may not be.
-    fn get(&self, ascii: bool, pattern: impl FnOnce() -> Option<String>) -> Option<&CachedRegex> {
+    fn get(&self, ascii: bool, view: View, pattern: impl FnOnce() -> Option<String>) -> Option<&CachedRegex> {
         let compile = |p: String| CachedRegex::new(&p, DFA_CACHE);
         if ascii {
             self.ascii
                 .get_or_init(|| pattern().and_then(|p| ascii::twin(&p)).and_then(compile))
                 .as_ref()
         } else {
-            self.any.get_or_init(|| pattern().and_then(compile)).as_ref()
+            let any = |p: String| match view {
+                View::Folded => symbol_stand_ins().small_form(&p),
+                View::Light => Some(p),
+            };
+            self.any
+                .get_or_init(|| pattern().and_then(any).and_then(compile))
+                .as_ref()
         }
     }
 }
@@ -207,15 +216,35 @@ impl Twins {
 impl CompiledRule {
     /// The rule's cheap test, when it has one (see [`relax`]), for ASCII text or any.
     fn check(&self, ascii: bool) -> Option<&CachedRegex> {
-        self.check.get(ascii, || relax::relaxed(&self.pattern))
+        self.check.get(ascii, self.view, || relax::relaxed(&self.pattern))
     }
 
     /// The rule's regex, for ASCII text or any, compiled the first time an area needs
     /// it: most texts wake a few rules, and compiling all of them costs time. `None`
     /// when it does not compile (a bug the tests catch; the rule is then skipped).
     fn regex(&self, ascii: bool) -> Option<&CachedRegex> {
-        self.re.get(ascii, || Some(self.pattern.clone()))
+        self.re.get(ascii, self.view, || Some(self.pattern.clone()))
     }
+}
+
+/// How the folded view's symbols are replaced for the rules' Unicode forms (see
+/// [`symbols`]).
+pub(crate) fn symbol_stand_ins() -> &'static symbols::Symbols {
+    static S: OnceLock<symbols::Symbols> = OnceLock::new();
+    S.get_or_init(symbols::Symbols::new)
+}
+
+/// The views of `text` as the rules read them: normalised, the folded view with its
+/// symbols replaced (for tests that search a whole text as `window::each_area` does
+/// regions).
+#[cfg(test)]
+pub(crate) fn search_views(text: &str) -> crate::normalize::Normalized<'_> {
+    let mut norm = crate::normalize::normalize(text);
+    let runs = window::non_ascii_runs(norm.folded.as_bytes());
+    if let Some(folded) = symbol_stand_ins().canonical(&norm.folded, &runs) {
+        norm.folded = folded;
+    }
+    norm
 }
 
 struct Engine {
@@ -717,12 +746,12 @@ fn scan_window(
     // Signals with the search that found them, until the context is checked.
     let mut candidates: Vec<(u32, Signal)> = Vec::new();
     let mut batch = Vec::new();
-    window::each_area(text, &stream, &areas, |norm, id, area, non_ascii| {
+    window::each_area(text, &stream, &areas, |norm, id, area, region| {
         match e.search(id) {
             Search::Rule(i) => {
                 let rule = &e.rules[i];
                 let budget = MAX_MATCHES_PER_RULE.saturating_sub(found[i]);
-                let at = Place { norm, area, non_ascii };
+                let at = Place { norm, area, region };
                 found[i] += search_rule(rule, at, original, metadata, budget, &mut batch);
             }
             Search::Files => files::scan(norm, area, original, &mut files_quota, &mut batch),
@@ -824,14 +853,14 @@ fn second_in(hits: &[Range<usize>], area: &window::Area, piece: &Range<usize>, a
 struct Place<'n, 'a> {
     norm: &'n Normalized<'a>,
     area: Range<usize>,
-    non_ascii: &'n window::NonAscii,
+    region: &'n window::Region,
 }
 
 /// Runs one rule over one area of the views; returns how many matches it kept (at most
 /// `budget`).
 fn search_rule(
     rule: &CompiledRule,
-    Place { norm, area, non_ascii }: Place<'_, '_>,
+    Place { norm, area, region }: Place<'_, '_>,
     original: &str,
     metadata: bool,
     budget: usize,
@@ -843,11 +872,17 @@ fn search_rule(
     };
     let mut kept = 0;
     // The patterns' ASCII twins are exact where the search reads ASCII only.
-    let ascii = non_ascii.none_read(rule.view, hay, &area);
+    let ascii = region.non_ascii.none_read(rule.view, hay, &area);
+    // The Unicode forms of the rules on the folded view search it with its symbols
+    // replaced (see `symbols`); the offsets are the same, and all else reads `hay`.
+    let searched = match (&region.folded_for_search, rule.view, ascii) {
+        (Some(folded), View::Folded, false) => folded.as_str(),
+        _ => hay,
+    };
     // Where the cheap test finds nothing, the rule cannot match (see `relax`).
     if rule
         .check(ascii)
-        .is_some_and(|c| !window::is_match_in_area(c, hay, &area))
+        .is_some_and(|c| !window::is_match_in_area(c, searched, &area))
     {
         return 0;
     }
@@ -856,10 +891,10 @@ fn search_rule(
     // stops at the first match's end; a search for where matches are also has to find
     // their starts, and measured 2.6 times as much over the areas of ordinary text. The
     // question is exact (a search of the area finds something only where it says yes).
-    if !window::is_match_in_area(re, hay, &area) {
+    if !window::is_match_in_area(re, searched, &area) {
         return 0;
     }
-    let mut matches = window::in_area(re, hay, area);
+    let mut matches = window::in_area(re, searched, area);
     while kept < budget {
         if rule.reject.is_empty() && rule.adjust.is_none() {
             let Some(m) = matches.next() else { break };
@@ -1004,6 +1039,15 @@ mod tests {
             .map(|r| r.id)
             .collect();
         assert!(failed.is_empty(), "rules failed to compile: {failed:?}");
+        // A relaxed test in every form (the Unicode form of a rule on the folded view is
+        // its small form, see `symbols`).
+        let failed: Vec<&str> = e
+            .rules
+            .iter()
+            .filter(|r| relax::relaxed(&r.pattern).is_some() && (r.check(false).is_none() || r.check(true).is_none()))
+            .map(|r| r.id)
+            .collect();
+        assert!(failed.is_empty(), "tests failed to compile: {failed:?}");
         assert!(e.finder.is_some());
         assert!(e.rules.len() > 40);
     }

@@ -96,7 +96,7 @@ mod tests {
                 panic!("{}: the test does not compile: {p}", rule.id);
             };
             for t in &texts {
-                let norm = crate::normalize::normalize_window(t, 0..t.len());
+                let norm = super::super::search_views(t);
                 let hay = match rule.view {
                     super::super::rules::View::Light => norm.text.as_str(),
                     super::super::rules::View::Folded => norm.folded.as_str(),

@@ -437,14 +437,23 @@ pub(crate) fn non_ascii_runs(bytes: &[u8]) -> Vec<Range<usize>> {
     runs
 }
 
+/// What a region's searches read besides its views.
+pub(crate) struct Region {
+    /// Where the views hold non-ASCII bytes.
+    pub(crate) non_ascii: NonAscii,
+    /// The folded view with its symbols replaced, when it has any: what the Unicode
+    /// forms of the rules on that view search (see `super::symbols`).
+    pub(crate) folded_for_search: Option<String>,
+}
+
 /// Runs `search` on every area, over normalised views of a region of the text that
-/// covers it with [`MARGIN`] to spare, with the area as a range of those views and
-/// where those views are not ASCII.
+/// covers it with [`MARGIN`] to spare, with the area as a range of those views, and
+/// what else the region's searches read ([`Region`]).
 pub(crate) fn each_area<'a>(
     text: &'a str,
     stream: &Stream,
     areas: &[Area],
-    mut search: impl FnMut(&Normalized<'a>, u32, Range<usize>, &NonAscii),
+    mut search: impl FnMut(&Normalized<'a>, u32, Range<usize>, &Region),
 ) {
     let len = stream.units.len();
     // Regions: the areas with their margins, merged, in units.
@@ -477,10 +486,20 @@ pub(crate) fn each_area<'a>(
         let to = snap_forward(text, stream.text_end(e), stream.window.end);
         let norm = normalize_window(text, from..to);
         let non_ascii = NonAscii::of(&norm);
+        // What the Unicode forms of the rules on the folded view search (see `symbols`).
+        let folded_for_search = if non_ascii.folded.is_empty() {
+            None
+        } else {
+            super::symbol_stand_ins().canonical(&norm.folded, &non_ascii.folded)
+        };
+        let region = Region {
+            non_ascii,
+            folded_for_search,
+        };
         for a in list {
             let start = norm.view_offset(stream.text_start(a.start));
             let end = norm.view_offset(stream.text_end(a.end));
-            search(&norm, a.rule, start..end, &non_ascii);
+            search(&norm, a.rule, start..end, &region);
         }
     }
 }

@@ -7,7 +7,7 @@
 //! - [`scan_named_value`]: a value under a name (`GITHUB_TOKEN=...`, a header):
 //!   known formats first, then high-entropy values under secret-like names.
 //! - [`is_placeholder`]: `<your-token>`, `YOUR_API_KEY`, `xxxx`, `changeme`...
-//! - [`redact`] / [`redact_in`] / [`describe`]: `ghp_…a1b2` and
+//! - [`redact()`] / [`redact_in`] / [`describe`]: `ghp_…a1b2` and
 //!   `ghp_…a1b2 (github-pat, fp:3f9c1e)`.
 //! - [`FingerprintKey`] / [`fingerprint`]: HMAC-SHA256, so a secret can be recognised
 //!   later without being stored.

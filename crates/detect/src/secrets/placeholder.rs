@@ -127,7 +127,7 @@ const REFERENCE_PREFIXES: &[&str] = &[
 
 /// True for values that stand in for a secret rather than being one, and for
 /// values that are identifiers rather than credentials (UUIDs, git SHAs, SHA-1 digests
-/// and key fingerprints: see [`is_digest`]).
+/// and key fingerprints, in either case).
 /// Under an explicit secret name, [`super::scan_named_value`] still flags a
 /// UUID or SHA-shaped value: some providers issue tokens of that shape.
 pub fn is_placeholder(value: &str) -> bool {
