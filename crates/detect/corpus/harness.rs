@@ -846,6 +846,105 @@ pub const THRESHOLDS: &[(&str, f64, f64)] = &[
     ("injected tool outputs", 0.90, 0.01),
 ];
 
+// ---------------------------------------------------------------- held-out set
+
+/// The held-out set (`corpus/holdout/`, see its README): written by someone who had not
+/// seen the engine or the rest of the corpus, to measure and never to tune. Every item
+/// counts as `test`; its benign items are hard negatives written to look like attacks.
+pub fn holdout_tools_task() -> Task {
+    let dir = corpus_dir().join("holdout");
+    let mut outcomes = Vec::new();
+    for (file, positive) in [("poisoned-tools.jsonl", true), ("benign-tools.jsonl", false)] {
+        for item in read_jsonl(&dir.join(file)) {
+            let scan = injection::scan_tool(&item["tool"]);
+            outcomes.push(Outcome {
+                id: s(&item, "id"),
+                class: if positive {
+                    format!("poisoned: {}", s(&item, "technique"))
+                } else {
+                    "benign (hard negatives)".into()
+                },
+                half: Half::Test,
+                positive,
+                flagged: scan.flagged(),
+                detail: verdict_detail(&scan.verdict),
+            });
+        }
+    }
+    Task {
+        name: "held-out tool definitions",
+        outcomes,
+    }
+}
+
+/// See [`holdout_tools_task`].
+pub fn holdout_outputs_task() -> Task {
+    let dir = corpus_dir().join("holdout");
+    let mut outcomes = Vec::new();
+    for (file, positive) in [("injected.jsonl", true), ("benign-outputs.jsonl", false)] {
+        for item in read_jsonl(&dir.join(file)) {
+            let v = injection::scan(&s(&item, "text"), injection::ScanContext::ToolResult);
+            outcomes.push(Outcome {
+                id: s(&item, "id"),
+                class: if positive {
+                    format!("injected: {}", s(&item, "technique"))
+                } else {
+                    "benign (hard negatives)".into()
+                },
+                half: Half::Test,
+                positive,
+                flagged: !v.is_clean(),
+                detail: verdict_detail(&v),
+            });
+        }
+    }
+    Task {
+        name: "held-out tool outputs",
+        outcomes,
+    }
+}
+
+/// The held-out tasks' figures: one row each and the detections per class. The
+/// individual misses are listed only when asked (`errors`): reading them is tuning.
+pub fn render_holdout(tasks: &[Task], errors: bool) -> String {
+    let mut out = String::new();
+    for t in tasks {
+        let c = t.confusion(None);
+        out.push_str(&format!(
+            "\n== {} ==\n{:>6} {:>6} {:>6} {:>6}  {:>9} {:>7} {:>8}\n{:>6} {:>6} {:>6} {:>6}  {:>8.1}% {:>6.1}% {:>7.2}%\n",
+            t.name,
+            "TP",
+            "FN",
+            "FP",
+            "TN",
+            "precision",
+            "recall",
+            "FP rate",
+            c.tp,
+            c.fn_,
+            c.fp,
+            c.tn,
+            c.precision() * 100.0,
+            c.recall() * 100.0,
+            c.fp_rate() * 100.0
+        ));
+        for (class, c) in t.by_class(None) {
+            if c.positives() > 0 {
+                out.push_str(&format!("    {class:<44} detected {:>4}/{:<4}\n", c.tp, c.positives()));
+            } else {
+                out.push_str(&format!("    {class:<44} flagged  {:>4}/{:<4}\n", c.fp, c.negatives()));
+            }
+        }
+        if errors {
+            for o in t.errors(None) {
+                let what = if o.positive { "missed     " } else { "false alarm" };
+                out.push_str(&format!("    {what} {}: {}\n", o.id, o.detail));
+            }
+        }
+    }
+    out
+}
+
 pub fn all_tasks() -> Vec<Task> {
     vec![secrets_task(), tools_task(), outputs_task()]
 }

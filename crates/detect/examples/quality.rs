@@ -7,6 +7,8 @@
 //! ```
 //! `--all` lists every error instead of the first 25 per task; `--errors dev` (or `test`)
 //! lists only that half's errors; `--explain ID` prints every signal for one item.
+//! The held-out set's figures follow; its misses are listed only with
+//! `--holdout-errors` (reading them is tuning: see `corpus/holdout/README.md`).
 
 #[path = "../corpus/harness.rs"]
 mod harness;
@@ -28,6 +30,12 @@ fn main() {
     }
     let tasks = harness::all_tasks();
     print!("{}", harness::render(&tasks, verbose, errors_in));
+    println!("\n-- held-out set (corpus/holdout: written blind, never tuned on; all of it counts) --");
+    let holdout = [harness::holdout_tools_task(), harness::holdout_outputs_task()];
+    print!(
+        "{}",
+        harness::render_holdout(&holdout, args.iter().any(|a| a == "--holdout-errors"))
+    );
     let leaks = harness::secrets_in_benign_outputs();
     println!(
         "\nsecrets reported in real benign outputs (informational): {}",

@@ -104,3 +104,28 @@ fn planting_keeps_the_host_and_the_payload() {
     assert_eq!(harness::b64(b"hi!"), "aGkh");
     assert_eq!(harness::b64(b"h"), "aA==");
 }
+
+/// The held-out set (`corpus/holdout/`, written blind: see its README) is measured, not
+/// tuned on. Its figures are far below the corpus's (README); this keeps them from
+/// falling further unnoticed: the floors sit a few items under the figures measured when
+/// the set was added (tools 46/70 found, 7/60 false alarms; outputs 82/150, 3/80).
+#[test]
+fn holdout_is_measured_and_does_not_regress() {
+    let tasks = [harness::holdout_tools_task(), harness::holdout_outputs_task()];
+    println!("{}", harness::render_holdout(&tasks, false));
+    let (tools, outputs) = (tasks[0].confusion(None), tasks[1].confusion(None));
+    assert_eq!(
+        (tools.positives(), tools.negatives()),
+        (70, 60),
+        "the held-out tools changed"
+    );
+    assert_eq!(
+        (outputs.positives(), outputs.negatives()),
+        (150, 80),
+        "the held-out outputs changed"
+    );
+    assert!(tools.tp >= 43, "held-out tools: {} of 70 found", tools.tp);
+    assert!(tools.fp <= 9, "held-out tools: {} of 60 false alarms", tools.fp);
+    assert!(outputs.tp >= 78, "held-out outputs: {} of 150 found", outputs.tp);
+    assert!(outputs.fp <= 5, "held-out outputs: {} of 80 false alarms", outputs.fp);
+}
