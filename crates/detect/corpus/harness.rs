@@ -153,6 +153,31 @@ pub fn explain(id: &str) -> Vec<String> {
             show(&oid, &injection::scan(&text, injection::ScanContext::ToolResult));
         }
     }
+    // The development set (never the held-out one: reading its signals is tuning).
+    let dev = corpus_dir().join("devset");
+    for file in [
+        "injected.jsonl",
+        "benign-outputs.jsonl",
+        "poisoned-tools.jsonl",
+        "benign-tools.jsonl",
+    ] {
+        let path = dev.join(file);
+        if !path.is_file() {
+            continue;
+        }
+        for item in read_jsonl(&path).into_iter().filter(|i| s(i, "id") == id) {
+            if item.get("tool").is_some() {
+                for f in injection::scan_tool(&item["tool"]).fields {
+                    show(&f.path, &f.verdict);
+                }
+            } else {
+                show(
+                    id,
+                    &injection::scan(&s(&item, "text"), injection::ScanContext::ToolResult),
+                );
+            }
+        }
+    }
     out
 }
 
@@ -852,7 +877,26 @@ pub const THRESHOLDS: &[(&str, f64, f64)] = &[
 /// seen the engine or the rest of the corpus, to measure and never to tune. Every item
 /// counts as `test`; its benign items are hard negatives written to look like attacks.
 pub fn holdout_tools_task() -> Task {
-    let dir = corpus_dir().join("holdout");
+    blind_tools_task("holdout", "held-out tool definitions")
+}
+
+/// See [`holdout_outputs_task`].
+pub fn holdout_outputs_task() -> Task {
+    blind_outputs_task("holdout", "held-out tool outputs")
+}
+
+/// The development set (`corpus/devset/`): written blind like the held-out set, by
+/// another session, for rule work to look at (its misses are listed).
+pub fn devset_tasks() -> Vec<Task> {
+    vec![
+        blind_tools_task("devset", "development-set tool definitions"),
+        blind_outputs_task("devset", "development-set tool outputs"),
+    ]
+}
+
+/// Tool definitions of a blind set: `poisoned-tools.jsonl` and `benign-tools.jsonl`.
+fn blind_tools_task(set: &str, name: &'static str) -> Task {
+    let dir = corpus_dir().join(set);
     let mut outcomes = Vec::new();
     for (file, positive) in [("poisoned-tools.jsonl", true), ("benign-tools.jsonl", false)] {
         for item in read_jsonl(&dir.join(file)) {
@@ -871,15 +915,12 @@ pub fn holdout_tools_task() -> Task {
             });
         }
     }
-    Task {
-        name: "held-out tool definitions",
-        outcomes,
-    }
+    Task { name, outcomes }
 }
 
-/// See [`holdout_tools_task`].
-pub fn holdout_outputs_task() -> Task {
-    let dir = corpus_dir().join("holdout");
+/// Tool outputs of a blind set: `injected.jsonl` and `benign-outputs.jsonl`.
+fn blind_outputs_task(set: &str, name: &'static str) -> Task {
+    let dir = corpus_dir().join(set);
     let mut outcomes = Vec::new();
     for (file, positive) in [("injected.jsonl", true), ("benign-outputs.jsonl", false)] {
         for item in read_jsonl(&dir.join(file)) {
@@ -898,14 +939,12 @@ pub fn holdout_outputs_task() -> Task {
             });
         }
     }
-    Task {
-        name: "held-out tool outputs",
-        outcomes,
-    }
+    Task { name, outcomes }
 }
 
-/// The held-out tasks' figures: one row each and the detections per class. The
-/// individual misses are listed only when asked (`errors`): reading them is tuning.
+/// A blind set's figures (held-out or development): one row each and the detections per class. The
+/// individual misses are listed only when asked (`errors`): for the held-out set,
+/// reading them is tuning.
 pub fn render_holdout(tasks: &[Task], errors: bool) -> String {
     let mut out = String::new();
     for t in tasks {

@@ -8,7 +8,9 @@
 //! `--all` lists every error instead of the first 25 per task; `--errors dev` (or `test`)
 //! lists only that half's errors; `--explain ID` prints every signal for one item.
 //! The held-out set's figures follow; its misses are listed only with
-//! `--holdout-errors` (reading them is tuning: see `corpus/holdout/README.md`).
+//! `--holdout-errors` (reading them is tuning: see `corpus/holdout/README.md`). The
+//! development set's (`corpus/devset/`, written blind by another session for rule work)
+//! follow, its misses with `--devset-errors`.
 
 #[path = "../corpus/harness.rs"]
 mod harness;
@@ -36,6 +38,13 @@ fn main() {
         "{}",
         harness::render_holdout(&holdout, args.iter().any(|a| a == "--holdout-errors"))
     );
+    if std::path::Path::new(&harness::corpus_dir().join("devset")).is_dir() {
+        println!("\n-- development set (corpus/devset: written blind; rule work looks at it) --");
+        print!(
+            "{}",
+            harness::render_holdout(&harness::devset_tasks(), args.iter().any(|a| a == "--devset-errors"))
+        );
+    }
     let leaks = harness::secrets_in_benign_outputs();
     println!(
         "\nsecrets reported in real benign outputs (informational): {}",
