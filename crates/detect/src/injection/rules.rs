@@ -413,6 +413,21 @@ rivela|mostra|raccomanda|trasferisci|carica|condividi|installa|scarica";
 /// AI:", "Nota para el asistente:", "If you are an LLM", "AI agents reading this",
 /// "To whoever is processing this with an LLM", "[Assistant note]", "This comment is for
 /// Copilot", and (with `vocative`) "Claude, …" at the start of a clause.
+/// A role of the model: "AI (expense) assistants", "LLM code reviewers",
+/// "automated-agents", "AI tooling". The leading word keeps it off people ("support
+/// agents", "code reviewers").
+const AI_ROLE: &str = r"(?:ai|llms?|gpt|genai|automated|autonomous)(?:[\s/-]{1,3}[a-z]{2,20}){0,2}?[\s-](?:agents?|assistants?|operators?|reviewers?|bots?|tooling|helpers?|generators?|copilots?|crawlers?|summari[sz]ers?|screeners?|readers?)\b";
+
+/// A role of the model named, at the start of a line, clause or comment, as the one
+/// spoken to: "AI expense assistants:", "Message to AI operators:", "<!-- automated-agents:",
+/// "// AI reviewer TODO:", "AI code reviewers must…", "AI assistant generating tests for
+/// this function: …". Not "prompts for AI assistants:" (a label, mid-sentence).
+fn ai_role_addressed() -> String {
+    format!(
+        r#"(?m)(?:^|[.!?;:\]]\s|[(\["'`])[\s>*#_/<!=-]{{0,8}}(?:(?:note|notes|message|instructions?|notice|memo|reminder|todo|attention)(?:\s(?:to|for))?\s?\(?\s?|(?:for|to)\s)?(?:the\s|all\s|any\s|every\s|dear\s)?{AI_ROLE}(?:\s(?:[a-z]{{2,20}}ing|that|who|which|todo|note|notes|instructions?)\b[^:\n]{{0,50}}?)?(?:\s?\)?\s?:(?:[^:/]|$)|\s(?:must|shall|should\salways|are\s(?:required|instructed|expected)\sto|need\sto)\b)"#
+    )
+}
+
 fn addressing(vocative: bool) -> String {
     let sep = SEP;
     let addr = format!("(?:{ADDRESSEE_SPECIFIC_EN}|{ADDRESSEE_GENERIC_EN}|{ADDRESSEE_EU})");
@@ -425,7 +440,7 @@ fn addressing(vocative: bool) -> String {
         // "Para a IA que está lendo isto:", "für die KI:".
         format!(r"\b(?:para|pour|fur|an|per|a)\s(?:el|la|a|o|os|as|los|las|l'|le|les|die|den|il|lo|gli|i)?\s?(?:{ADDRESSEE_EU})(?:\s(?:{reading})[^:\n]{{0,20}})?\s?[:,]"),
         format!(r"\bif\s(?:you\sare|you're|youre)\s(?:an?\s|the\s)?(?:{ADDRESSEE_SPECIFIC_EN}|assistant|bot|large\slanguage\smodel|automated\s(?:agent|system|tool))\b"),
-        format!(r"\bif\s(?:an?|any|the|some)\s(?:{ADDRESSEE_SPECIFIC_EN}|{ADDRESSEE_GENERIC_EN})(?:\s(?:agent|assistant|model|system))?\s(?:reads|is\sreading|processes|is\sprocessing|sees|finds|parses|summari[sz]es)\s(?:this|it)\b"),
+        format!(r"\bif\s(?:an?|any|the|some)\s(?:{ADDRESSEE_SPECIFIC_EN}|{ADDRESSEE_GENERIC_EN})(?:\s(?:agent|assistant|model|system))?\s(?:reads|is\sreading|processes|is\sprocessing|sees|finds|parses|summari[sz]es|is\ssummari[sz]ing|reviews|is\sreviewing|analy[sz]es|is\sanaly[sz]ing|handles|is\shandling|indexes|is\sindexing)\s(?:this|it|these|the\s\w+)\b"),
         format!(r"\b(?:{ADDRESSEE_SPECIFIC_EN}|{ADDRESSEE_GENERIC_EN}|{ADDRESSEE_EU})\s(?:{reading})\b"),
         format!(r"\b(?:dear|hey|hi|hello|attention|yo)\s(?:all\s|any\s)?(?:{ADDRESSEE_SPECIFIC_EN}|assistant|model|agent|bot)s?\b"),
         // "To the assistant:" opening a line or a sentence.
@@ -439,6 +454,7 @@ fn addressing(vocative: bool) -> String {
         format!(r"\b(?:this|the\sfollowing|these)\s(?:comment|message|note|section|text|part|paragraph|line|block|instruction|instructions)\s(?:is|are)\s(?:only\s)?(?:meant\s|intended\s|written\s|addressed\s)?(?:only\s)?(?:for|to)\s(?:the\s|any\s|all\s)?(?:{ADDRESSEE_SPECIFIC_EN}|{ADDRESSEE_GENERIC_EN})\b"),
     ];
     if vocative {
+        forms.push(ai_role_addressed());
         forms.push(format!(
             r"(?m)(?:(?:^|[.!?;]\s|^[ \t]{{0,3}}[>*#-]+\s?)(?:hey\s|dear\s|the\s|all\s|any\s)?(?:{ADDRESSEE_SPECIFIC_EN}|{ADDRESSEE_EU}|assistant|agent|model)\s?(?::(?:[^:]|$)|,\s(?:please|pls|kindly|you|your|now|listen|ignore|disregard|forget|stop|i\sneed|we\sneed|this\sis|here\sis|here's|note|important|read\sthis|quick|urgent|before|after|when|from\snow|vergiss|ignoriere|ignora|olvida|oublie|ignorez|esqueca|dimentica|envia|envie|sende|schicke|invia|envoie|envoyez)\b)|,\s(?:{ADDRESSEE_SPECIFIC_EN}|{ADDRESSEE_EU})\s?:(?:[^:]|$))"
         ));
@@ -966,6 +982,20 @@ pub(crate) fn rules() -> Vec<RuleDef> {
         ADDRESSED_ORDER_ANCHORS,
         addressing(false),
     )));
+    // A role of the model spoken to, alone. A tool description speaks to the agent by
+    // design ("AI agents must pass absolute paths"), so there it weighs little.
+    r.push({
+        let mut r = rule(
+            "fake-authority.ai-role-addressed",
+            FakeAuthority,
+            0.45,
+            Folded,
+            "ai|llm|gpt|genai|automated|autonomous",
+            ai_role_addressed(),
+        );
+        r.metadata_factor = 0.15;
+        r
+    });
     r.push(metadata_weak(rule(
         "fake-authority.hey-model",
         FakeAuthority,
