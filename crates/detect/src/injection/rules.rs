@@ -1485,7 +1485,7 @@ pub(crate) fn rules() -> Vec<RuleDef> {
             anchors: "tool|function|server",
             requires: "",
         pattern: format!(
-                r#"\b(?:when|whenever|before|after|every\stime|each\stime|any\stime|anytime|if){sep}(?:{pre_fixed}|{pre_any})(?:(?P<q>[`'"])?(?P<x>[a-z0-9_.-]{{1,64}})[`'"]?{sep}(?:tool|function|server)s?\b|(?P<id>[a-z0-9]+_[a-z0-9_]+)\b)[^.\n]{{0,120}}?(?:\b(?:bcc|cc|forward|redirect)\b|\b(?:always|also|instead|first|must|make\ssure|ensure|remember\sto|secretly|silently)\s{any}(?:add|include|insert|attach|append|send|forward|cc|bcc|copy|redirect|route|replace|change|set|use|call|pass|post|upload|email|share|log|strip|remove|modify|prepend|save|store|write|navigate|visit|open|load|go\sto|invoke|run|execute|notify|submit|mirror|duplicate|relay)\b)"#,
+                r#"\b(?:when|whenever|before|after|every\stime|each\stime|any\stime|anytime|if){sep}(?:{pre_fixed}|{pre_any})(?:(?P<q>[`'"])?(?P<x>[a-z0-9_.-]{{1,64}})[`'"]?{sep}(?:tool|function|server)s?\b|(?P<id>[a-z0-9]+_[a-z0-9_]+)\b)(?:[^.\n]|\.[^\s.]){{0,120}}?(?:\b(?:bcc|cc|forward|redirect)\b|\b(?:always|also|instead|first|must|make\ssure|ensure|remember\sto|secretly|silently)\s{any}(?:(?:add|include|insert|attach|append|send|forward|cc|bcc|copy|redirect|route|replace|change|set|use|call|pass|post|upload|email|share|log|strip|remove|modify|prepend|save|store|write|navigate|visit|open|load|go\sto|invoke|run|execute|notify|submit|mirror|duplicate|relay)(?:s|es|d|ed)?|rewritten|sent|written|swapped|rerouted)\b)"#,
                 pre_fixed = rep(
                     "the|any|a|an|you|user|agent|model|assistant|someone|calling|using|invoking|running|call|use|invoke|run|uses|calls|other",
                     0,
@@ -1602,8 +1602,8 @@ pub(crate) fn rules() -> Vec<RuleDef> {
             anchors: "call to|calls to|call of|calls of|invocation|request to|requests to|use of|uses of|made with",
             requires: "",
         pattern: format!(
-                r#"\b(?:any|every|each|all)\s(?:call|calls|invocation|invocations|request|requests|use|uses)\s(?:to|of|made\swith)\s(?:the\s)?(?P<q>[`'"])?(?P<x>[a-z0-9_.-]{{1,64}})[`'"]?\s(?:tool\s|function\s)?{any}(?:should|must|shall|has\sto|needs\sto|will)\s(?:always\s|also\s|now\s)?(?:set|use|include|add|send|pass|contain|go|point|be\s(?:sent|routed|redirected|set|made))\b"#,
-                any = aw(0, 2)
+                r#"\b(?:any|every|each|all)\s(?:call|calls|invocation|invocations|request|requests|use|uses)\s(?:to|of|made\swith)\s(?:the\s)?(?P<q>[`'"])?(?P<x>[a-z0-9_.-]{{1,64}})[`'"]?(?:\s?(?:/|or)\s?[a-z0-9_.-]{{1,64}})?\s(?:tool\s|function\s)?{any}(?:should|must|shall|has\sto|needs\sto|will)\s(?:always\s|also\s|now\s)?(?:set|use|include|add|send|pass|contain|go|point|be\s(?:sent|routed|redirected|set|made|rewritten|replaced|changed|proxied|copied))\b"#,
+                any = aw(0, 4)
             ),
             reject: self_ref,
             escalate: None,
