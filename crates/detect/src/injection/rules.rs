@@ -352,9 +352,9 @@ const NEG_EN: &str = "do not|don't|dont|never|must not|mustn't|should not|should
 refrain from|without|no need to|do not ever|don't ever|not";
 const TELL_EN: &str = "tell|telling|inform|informing|notify|notifying|mention|mentioning|reveal|revealing|disclose|\
 disclosing|alert|alerting|warn|warning|explain|explaining|acknowledge|acknowledging|let|letting|bring up|\
-say anything to|talk about this to";
+say anything to|talk about this to|report|reporting|summarise|summarize|summarising|summarizing|surface|flag|flagging";
 const AUDIENCE_EN: &str = "user|users|human|humans|operator|person|people|customer|owner|requester|end user|end-user|\
-individual|client|reader|person you are (?:assisting|helping|talking to|working for|chatting with)";
+individual|client|reader|employee|employees|sales rep|account owner|recipient|person you are (?:assisting|helping|talking to|working for|chatting with)";
 
 /// What an attacker wants from the context, unambiguously.
 const CONVO_OBJ: &str = "conversation history|chat history|chat log|chat logs|message history|\
@@ -1066,7 +1066,7 @@ pub(crate) fn rules() -> Vec<RuleDef> {
         Secrecy,
         0.6,
         Folded,
-        "tell|inform|notif|mention|reveal|disclos|alert|warn|explain|acknowledg|let|bring up|say anything|talk about|report|show",
+        "tell|inform|notif|mention|reveal|disclos|alert|warn|explain|acknowledg|let|bring up|say anything|talk about|report|show|summari|surface|flag",
         format!(
             r"\b{neg}{sep}{f}{tell}{sep}{any}(?:the{sep}|any{sep}|your{sep})?{aud}\b",
             neg = alt(NEG_EN),
@@ -2101,7 +2101,7 @@ const REQUIRES: &[(&str, &str)] = &[
     ("override.en.verb-object", "instruction|rule|guideline|guidance|directive|direction|prompt|command|constraint|restriction|guardrail|polic|order|programming|conditioning|safeguard|filter|protocol|principle|limitation|boundar|briefing|training"),
     ("override.en.no-policy-persona", "restriction|limitation|filter|polic|safety|rules|guideline|guardrail|censor|ethic|moral"),
     ("override.en.user-request", "user|human|operator|developer|owner|person|requester|customer"),
-    ("secrecy.en.do-not-tell", "user|human|operator|person|people|customer|owner|requester|individual|client|reader"),
+    ("secrecy.en.do-not-tell", "user|human|operator|person|people|customer|owner|requester|individual|client|reader|employee|sales rep|recipient"),
     ("tool-shadowing.when-other-tool", "always|also|instead|first|must|make sure|ensure|remember to|secretly|silently|bcc|cc|forward|redirect"),
     ("tool-shadowing.other-tool-must", "must|should|shall|has to|needs to|will now|is to|requires|expects"),
     ("tool-shadowing.named-tool-broken", "deprecated|broken|unsafe|disabled|compromised|malicious|outdated|insecure|not available|not working|not safe|not to be trusted"),
