@@ -985,6 +985,28 @@ pub(crate) fn rules() -> Vec<RuleDef> {
         ADDRESSED_ORDER_ANCHORS,
         addressing(false),
     )));
+    // Authority claimed for the model's own maker ("=== MESSAGE FROM YOUR MODEL
+    // PROVIDER ===", "authorized by your provider"): no data a tool returns speaks for
+    // the provider.
+    r.push(rule(
+        "fake-authority.model-provider",
+        FakeAuthority,
+        0.5,
+        Folded,
+        "provider|vendor|developer|creator|maker",
+        r"\byour\s(?:model|ai|llm|assistant)\s(?:provider|vendor|developers?|creators?|makers?)\b|\b(?:authori[sz]ed|approved|instructed|permitted)\sby\syour\s(?:provider|vendor|developers?|creators?|makers?)\b".to_string(),
+    ));
+    // A bracketed or bannered notice claiming an authority ("[ADMIN OVERRIDE — issued by
+    // …]", "[SYSTEM POLICY 7.3 — HR Compliance Office]", "[MCP PROTOCOL NOTICE]"): weak
+    // alone (advisories have "[Security notice]"), it adds to what follows.
+    r.push(rule(
+        "fake-authority.bracketed-notice",
+        FakeAuthority,
+        0.28,
+        Light,
+        "[|(|【|==|##",
+        r"(?:\[|\(|【|={2,}|#{2,})\s?(?:admin(?:istrator)?|system|security|compliance|mcp|protocol|platform|policy|it|governance)(?:\s[a-z0-9.-]{1,20}){0,2}\s(?:override|notice|policy|directive|mandate|order|instruction)s?\b".to_string(),
+    ));
     // A role of the model spoken to, alone. A tool description speaks to the agent by
     // design ("AI agents must pass absolute paths"), so there it weighs little.
     r.push({
