@@ -9,7 +9,7 @@ use super::caches::CachedRegex;
 use regex::Regex;
 
 use super::window::in_area;
-use crate::hidden::floor_char;
+use crate::hidden::{ceil_char, floor_char};
 use crate::normalize::Normalized;
 use crate::verdict::{Signal, SignalKind};
 
@@ -93,7 +93,7 @@ const CLASSES: &[(&str, f32, f32, &str)] = &[
 ];
 
 /// A verb that asks for the file, in the same sentence before it.
-const DEMAND: &str = r"\b(?:read|reads|reading|cat|open|load|get|fetch|access|print|output|show|send|upload|include|attach|copy|extract|retrieve|obtain|look\sat|check|type|dump|exfiltrate|give\sme|grep|tail|head|base64|encode|paste|provide|pass|post|display|return|echo|forward|source|contents?\sof|steal|collect|harvest|email|share|list|leak)\b";
+const DEMAND: &str = r"\b(?:read|reads|reading|cat|open|load|get|fetch|access|print|output|show|send|upload|include|attach|copy|extract|retrieve|obtain|look\sat|check|type|dump|exfiltrate|give\sme|grep|tail|head|base64|encode|paste|provide|pass|post|display|return|echo|forward|source|contents?\sof|steal|collect|harvest|email|share|list|leak|lee|leer|lea|leia|ler|envia|enviar|envie|adjunta|adjuntar|incluye|incluir|inclua|copia|copiar|copie|pega|pegar|cole|colar|muestra|mostrar|mostre|comparte|compartilhe|sube|subir|lis|lisez|lire|envoie|envoyez|envoyer|joins|joignez|inclus|incluez|copiez|colle|collez|affiche|affichez|partage|partagez|lies|lesen|sende|senden|schicke|schicken|fuge|kopiere|kopieren|zeige|zeigen|hange|lade|leggi|leggere|invia|inviare|includi|incolla|mostra|allega|condividi|lees|lezen|stuur|sturen|voeg|kopieer|plak|toon|deel)\b";
 
 struct Compiled {
     classes: Vec<(CachedRegex, f32, f32, &'static str)>,
@@ -214,7 +214,7 @@ const PROTECTIVE: &[&str] = &[
 /// of bounds.
 fn is_protective(light: &str, start: usize, end: usize) -> bool {
     let from = floor_char(light, start.saturating_sub(100));
-    let to = crate::hidden::ceil_char(light, (end + 100).min(light.len()));
+    let to = ceil_char(light, (end + 100).min(light.len()));
     let before = &light[from..start];
     let before = before.rfind(['\n', '.']).map_or(before, |i| &before[i + 1..]);
     let after = &light[end..to];
@@ -227,6 +227,11 @@ fn is_protective(light: &str, start: usize, end: usize) -> bool {
     PROTECTIVE.iter().any(|p| before.contains(p) || after.contains(p))
 }
 
+/// Demanding verbs of Chinese, Japanese and Korean, which may follow the file they
+/// demand ("把 ~/.ssh/id_rsa 的内容粘贴", "~/.ssh/id_rsa を読んで"): looked for on both
+/// sides of the mention, in the same line.
+const DEMAND_CJK: &str = "读取|读一下|打开|发送|发给|上传|粘贴|复制|附上|贴到|読み|読んで|送信|送って|貼り付け|コピー|開いて|添付|읽어|읽고|보내|전송|붙여|복사|첨부";
+
 /// Start of a demanding verb in the same sentence, at most 80 bytes before `at`.
 fn demand_before(demand: Option<&Regex>, light: &str, at: usize) -> Option<usize> {
     let demand = demand?;
@@ -238,8 +243,21 @@ fn demand_before(demand: Option<&Regex>, light: &str, at: usize) -> Option<usize
         .flatten()
         .max();
     let window_start = from + cut.unwrap_or(0);
-    demand
+    let before = demand
         .find_iter(&light[window_start..at])
         .last()
-        .map(|m| window_start + m.start())
+        .map(|m| window_start + m.start());
+    before.or_else(|| cjk_demand_near(light, window_start, at))
+}
+
+/// A demanding verb of [`DEMAND_CJK`] in the same line within 80 bytes on either side
+/// of `at` (`line_start` is where the line's window before `at` starts): where it is.
+fn cjk_demand_near(light: &str, line_start: usize, at: usize) -> Option<usize> {
+    static CJK: OnceLock<Option<Regex>> = OnceLock::new();
+    let re = CJK.get_or_init(|| Regex::new(DEMAND_CJK).ok()).as_ref()?;
+    let end = ceil_char(light, (at + 80).min(light.len()));
+    let after = &light[at..end];
+    let end = at + after.find('\n').unwrap_or(after.len());
+    re.find(&light[line_start..end])
+        .map(|m| (line_start + m.start()).min(at))
 }
