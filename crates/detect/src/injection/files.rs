@@ -254,7 +254,10 @@ fn demand_before(demand: Option<&Regex>, light: &str, at: usize) -> Option<usize
 /// of `at` (`line_start` is where the line's window before `at` starts): where it is.
 fn cjk_demand_near(light: &str, line_start: usize, at: usize) -> Option<usize> {
     static CJK: OnceLock<Option<Regex>> = OnceLock::new();
-    let re = CJK.get_or_init(|| Regex::new(DEMAND_CJK).ok()).as_ref()?;
+    // Folded as the light view is: kana lose their voicing marks, Hangul falls into jamo.
+    let re = CJK
+        .get_or_init(|| Regex::new(&crate::normalize::fold_pattern_light(DEMAND_CJK)).ok())
+        .as_ref()?;
     let end = ceil_char(light, (at + 80).min(light.len()));
     let after = &light[at..end];
     let end = at + after.find('\n').unwrap_or(after.len());
