@@ -439,6 +439,9 @@ fn addressing(vocative: bool) -> String {
         ),
         // "Para a IA que está lendo isto:", "für die KI:".
         format!(r"\b(?:para|pour|fur|an|per|a)\s(?:el|la|a|o|os|as|los|las|l'|le|les|die|den|il|lo|gli|i)?\s?(?:{ADDRESSEE_EU})(?:\s(?:{reading})[^:\n]{{0,20}})?\s?[:,]"),
+        // "Si un assistant IA lit ce message", "se um assistente de IA lê isto", "wenn
+        // ein KI-Agent das liest", "als een AI-assistent dit leest".
+        format!(r"\b(?:si|se|wenn|falls|als)\s(?:un|una|une|le|la|el|l'|o|a|um|uma|ein|eine|einer|der|die|een|de|het|qualche|algun|alguno|alguna)?\s?(?:{ADDRESSEE_EU}|{ADDRESSEE_SPECIFIC_EN}|agente?s?|modelo|modele|modello|modell)\s(?:[a-z'-]{{2,20}}\s){{0,2}}?(?:lit|lisez|lee|le|leia|legge|liest|leest|traite|procesa|processa|elabora|verarbeitet|verwerkt|analyse|analiza|analisa|analizza|resume|riassume|zusammenfasst|samenvat)\b"),
         format!(r"\bif\s(?:you\sare|you're|youre)\s(?:an?\s|the\s)?(?:{ADDRESSEE_SPECIFIC_EN}|assistant|bot|large\slanguage\smodel|automated\s(?:agent|system|tool))\b"),
         format!(r"\bif\s(?:an?|any|the|some)\s(?:{ADDRESSEE_SPECIFIC_EN}|{ADDRESSEE_GENERIC_EN})(?:\s(?:agent|assistant|model|system))?\s(?:reads|is\sreading|processes|is\sprocessing|sees|finds|parses|summari[sz]es|is\ssummari[sz]ing|reviews|is\sreviewing|analy[sz]es|is\sanaly[sz]ing|handles|is\shandling|indexes|is\sindexing)\s(?:this|it|these|the\s\w+)\b"),
         format!(r"\b(?:{ADDRESSEE_SPECIFIC_EN}|{ADDRESSEE_GENERIC_EN}|{ADDRESSEE_EU})\s(?:{reading})\b"),
