@@ -77,6 +77,13 @@ enum Carrier {
 /// Names of placeholders that stand for what an attacker wants.
 const DATA_NAMES: &[&str] = &[
     "conversation",
+    "diff",
+    "email",
+    "inbox",
+    "contacts",
+    "calendar",
+    "private",
+    "personal",
     "chat",
     "history",
     "context",
@@ -212,8 +219,16 @@ fn judge(
         Some(i) => (&rest[..i], &rest[i..]),
         None => (rest, ""),
     };
-    let data_in_query = placeholders(c, query).any(|n| DATA_NAMES.iter().any(|d| n.contains(d)));
-    let any_in_query = placeholders(c, query).next().is_some();
+    // `?d=<DIFF>`: the URL stops at the `>` of a placeholder closing it; the name is
+    // its unclosed tail.
+    let closing = norm.text.as_bytes().get(url_range.end) == Some(&b'>');
+    let tail = query.rsplit_once('<').map(|(_, name)| name).filter(|name| {
+        closing && (1..=40).contains(&name.len()) && name.bytes().all(|b| b.is_ascii_lowercase() || b"_ -".contains(&b))
+    });
+    let data_in_query = placeholders(c, query)
+        .chain(tail)
+        .any(|n| DATA_NAMES.iter().any(|d| n.contains(d)));
+    let any_in_query = placeholders(c, query).next().is_some() || tail.is_some();
     let data_in_path = placeholders(c, path).any(|n| PATH_DATA_NAMES.iter().any(|d| n.contains(d)));
     // `?c=SESSION_DATA`: a bare name standing for the data, to be filled in by the model.
     // Whole segments only (`dotenv` is a word, `session_data` names data), and never
