@@ -352,7 +352,8 @@ const NEG_EN: &str = "do not|don't|dont|never|must not|mustn't|should not|should
 refrain from|without|no need to|do not ever|don't ever|not";
 const TELL_EN: &str = "tell|telling|inform|informing|notify|notifying|mention|mentioning|reveal|revealing|disclose|\
 disclosing|alert|alerting|warn|warning|explain|explaining|acknowledge|acknowledging|let|letting|bring up|\
-say anything to|talk about this to|report|reporting|summarise|summarize|summarising|summarizing|surface|flag|flagging";
+say anything to|talk about this to|report|reporting|summarise|summarize|summarising|summarizing|surface|flag|flagging|\
+bring it up|bring this up|bring that up";
 const AUDIENCE_EN: &str = "user|users|human|humans|operator|person|people|customer|owner|requester|end user|end-user|\
 individual|client|reader|employee|employees|sales rep|account owner|recipient|person you are (?:assisting|helping|talking to|working for|chatting with)";
 
@@ -424,7 +425,7 @@ const AI_ROLE: &str = r"(?:ai|llms?|gpt|genai|automated|autonomous)(?:[\s/-]{1,3
 /// this function: …". Not "prompts for AI assistants:" (a label, mid-sentence).
 fn ai_role_addressed() -> String {
     format!(
-        r#"(?m)(?:^|[.!?;:\]]\s|[(\["'`>])[\s>*#_/<!=-]{{0,8}}(?:(?:note|notes|message|instructions?|notice|memo|reminder|todo|attention|important|urgent|warning)(?:\s(?:to|for))?\s?\(?\s?|(?:for|to)\s)?(?:the\s|all\s|any\s|every\s|dear\s)?{AI_ROLE}(?:\s(?:[a-z]{{2,20}}ing|that|who|which|todo|note|notes|instructions?)\b[^:\n]{{0,50}}?)?(?:\s?\)?\s?:(?:[^:/]|$)|\s(?:must|shall|should\salways|are\s(?:required|instructed|expected)\sto|need\sto)\b)"#
+        r#"(?m)(?:^|[.!?;:\]]\s|[(\["'`>])[\s>*#_/<!=+|-]{{0,8}}(?:(?:note|notes|message|instructions?|notice|memo|reminder|todo|attention|important|urgent|warning)(?:\s(?:to|for))?\s?\(?\s?|(?:for|to)\s)?(?:(?:the\s|all\s|any\s|every\s|dear\s)?{AI_ROLE}(?:\s(?:[a-z]{{2,20}}ing|that|who|which|todo|note|notes|instructions?)\b[^:\n]{{0,50}}?)?|(?:the|an|any)\s(?:ai|llm|model)\s[a-z]{{2,20}}ing\b[^:\n]{{0,50}}?|(?:the\s|an?\s|any\s)?(?:assistants?|agents?|bots?)\s[a-z]{{2,20}}ing\s(?:this|these)\s[^:\n]{{0,40}}?)(?:\s?\)?\s?:(?:[^:/]|$)|\s(?:must|shall|should\salways|are\s(?:required|instructed|expected)\sto|need\sto)\b)"#
     )
 }
 
@@ -978,7 +979,7 @@ pub(crate) fn rules() -> Vec<RuleDef> {
         0.45,
         Light,
         "user|human|customer",
-        r"(?m)^[\s>*]{0,3}(?:user|human|customer)\s?[:：]\s?(?:actually|also|oh,?\sand|one\smore\sthing|new\sinstructions?|wait|instead|change\sof\splans?|and\salso|p\.?s\.?)\b[^\n]{0,40}?\b(?:please|also|delete|send|forward|share|go\sthrough|ignore|don't\sneed|do\snot\sneed|no\sneed)\b".to_string(),
+        r#"(?m)(?:^|["'])[\s>*]{0,3}(?:user|human|customer)(?:\sto\s(?:the\s|my\s)?(?:assistant|agent|ai|model|bot))?\s?[:：]\s?(?:actually|also|oh,?\sand|one\smore\sthing|new\sinstructions?|wait|instead|change\sof\splans?|and\salso|p\.?s\.?|while\syou're\sat\sit|while\syou\sare\sat\sit)\b[^\n]{0,40}?\b(?:please|also|delete|send|forward|share|go\sthrough|ignore|don't\sneed|do\snot\sneed|no\sneed|download|upload)\b"#.to_string(),
     ));
     // A choice claimed for the user by the data: "the user has decided to buy…", "the
     // user is fine with it" (`claimed-consent` reads "has approved"). Weak alone, it
@@ -1176,7 +1177,7 @@ pub(crate) fn rules() -> Vec<RuleDef> {
         0.55,
         Folded,
         "without",
-        r"\bwithout\s(?:ever\s)?(?:letting|having|making)\s(?:the\s|your\s|any\s)?(?:user|users|human|person|operator|owner|anyone|anybody|them|him|her|customer|recipient)\s(?:know|notice|see|find\sout|realize|realise|aware|suspect|learn)\b|\bwithout\s(?:the\s|your\s)?(?:user|users|human|operator|owner|customer|recipient)(?:'s)?\s(?:ever\s)?(?:knowing|noticing|seeing|finding\sout|realizing|realising|being\s(?:aware|told|informed|notified|alerted)|suspecting|learning)\b|\bwithout\s(?:telling|informing|notifying|alerting|warning)\s(?:anyone|anybody|them|him|her)\b".into(),
+        r"\bwithout\s(?:ever\s)?(?:letting|having|making)\s(?:the\s|your\s|any\s)?(?:user|users|human|person|operator|owner|anyone|anybody|them|him|her|customer|recipient)\s(?:know|notice|see|find\sout|realize|realise|aware|suspect|learn)\b|\bwithout\s(?:the\s|your\s)?(?:user|users|human|operator|owner|customer|recipient)(?:'s)?\s(?:ever\s)?(?:knowing|noticing|seeing|finding\sout|realizing|realising|being\s(?:aware|told|informed|notified|alerted)|suspecting|learning)\b|\bwithout\s(?:telling|informing|notifying|alerting|warning)\s(?:anyone|anybody|them|him|her)\b|\bwithout\s(?:ever\s)?(?:revealing|mentioning|disclosing|acknowledging|admitting)\s(?:it|this|that|any\sof\s(?:it|this))\b".into(),
     ));
     r.push(imperative(rule(
         "secrecy.en.make-sure-they-never-know",
