@@ -153,28 +153,29 @@ pub fn explain(id: &str) -> Vec<String> {
             show(&oid, &injection::scan(&text, injection::ScanContext::ToolResult));
         }
     }
-    // The development set (never the held-out one: reading its signals is tuning).
-    let dev = corpus_dir().join("devset");
-    for file in [
-        "injected.jsonl",
-        "benign-outputs.jsonl",
-        "poisoned-tools.jsonl",
-        "benign-tools.jsonl",
-    ] {
-        let path = dev.join(file);
-        if !path.is_file() {
-            continue;
-        }
-        for item in read_jsonl(&path).into_iter().filter(|i| s(i, "id") == id) {
-            if item.get("tool").is_some() {
-                for f in injection::scan_tool(&item["tool"]).fields {
-                    show(&f.path, &f.verdict);
+    // The development sets (never the held-out one: reading its signals is tuning).
+    for dev in [corpus_dir().join("devset"), corpus_dir().join("devset2")] {
+        for file in [
+            "injected.jsonl",
+            "benign-outputs.jsonl",
+            "poisoned-tools.jsonl",
+            "benign-tools.jsonl",
+        ] {
+            let path = dev.join(file);
+            if !path.is_file() {
+                continue;
+            }
+            for item in read_jsonl(&path).into_iter().filter(|i| s(i, "id") == id) {
+                if item.get("tool").is_some() {
+                    for f in injection::scan_tool(&item["tool"]).fields {
+                        show(&f.path, &f.verdict);
+                    }
+                } else {
+                    show(
+                        id,
+                        &injection::scan(&s(&item, "text"), injection::ScanContext::ToolResult),
+                    );
                 }
-            } else {
-                show(
-                    id,
-                    &injection::scan(&s(&item, "text"), injection::ScanContext::ToolResult),
-                );
             }
         }
     }
@@ -885,12 +886,14 @@ pub fn holdout_outputs_task() -> Task {
     blind_outputs_task("holdout", "held-out tool outputs")
 }
 
-/// The development set (`corpus/devset/`): written blind like the held-out set, by
-/// another session, for rule work to look at (its misses are listed).
+/// The development sets (`corpus/devset/`, `corpus/devset2/`): written blind like the
+/// held-out set, by other sessions, for rule work to look at (their misses are listed).
 pub fn devset_tasks() -> Vec<Task> {
     vec![
         blind_tools_task("devset", "development-set tool definitions"),
         blind_outputs_task("devset", "development-set tool outputs"),
+        blind_tools_task("devset2", "development-set-2 tool definitions"),
+        blind_outputs_task("devset2", "development-set-2 tool outputs"),
     ]
 }
 
