@@ -902,7 +902,9 @@ fn search_rule(
             if rule.imperative && !rules::imperative_at(hay, m.start()) {
                 continue;
             }
-            push_match(hay, norm, original, rule, m.range(), 1.0, metadata, out);
+            let factor = rules::mention_factor(hay, m.range());
+            let factor = factor * rules::mention_factor(hay, m.range());
+            push_match(hay, norm, original, rule, m.range(), factor, metadata, out);
         } else {
             let Some(caps) = matches.next_captures() else { break };
             kept += 1;
