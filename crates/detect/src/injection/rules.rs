@@ -1475,9 +1475,9 @@ pub(crate) fn rules() -> Vec<RuleDef> {
         ContextExfiltration,
         0.6,
         Folded,
-        "key|secret|credentia|password|token|cookie|environment|env|conversation|chat|history|files|emails|inbox|messages",
+        "key|secret|credentia|password|token|cookie|environment|env|conversation|chat|history|file|mail|inbox|message|prompt|transcript|contents|address|phone|birth",
         format!(
-            r"\b(?:{put}|use\s(?:the\s)?(?:concatenation|combination|list|values?|contents?|text|output|join)\sof)\b[^.\n]{{0,60}}?(?:\b(?:every|all|each|any)\s(?:the\s|of\sthe\s)?(?:{any})?(?:{secret}|{convo}|files?\s(?:you|the\suser)\s(?:have\s)?(?:read|opened|wrote|written|edited|accessed|viewed)|(?:recent|latest|last)\s(?:\d+\s)?(?:e-?mails|messages))\b|\b(?:output|result|contents?)\sof\s`?(?:printenv|env|export\s-p)\b|\b(?:full|complete|entire|whole)\s(?:text|contents?)\sof\s(?:the\s)?(?:last|latest|recent)\s(?:\w+\s)?(?:files?|documents?|e-?mails|messages))",
+            r"\b(?:{put}|contain|contains|list|hold|carry|concatenat(?:e|es|ing)|combin(?:e|es|ing)|set\s(?:this|it)\sto|set\sto|use\s(?:the\s)?(?:concatenation|combination|list|values?|contents?|text|output|join)\sof)\b[^.\n]{{0,60}}?(?:\b(?:every|all|each|any)\s(?:the\s|of\sthe\s)?(?:{any})?(?:{secret}|{convo}|files?\s(?:you|the\suser)\s(?:have\s)?(?:read|opened|wrote|written|edited|accessed|viewed)|(?:recent|latest|last)\s(?:\d+\s)?(?:e-?mails|messages)|(?:previous|prior|earlier)\s(?:messages?|prompts?))\b|\b(?:output|result|contents?)\sof\s`?(?:printenv|env|export\s-p)\b|\b(?:full|complete|entire|whole)\s(?:text|contents?)\sof\s(?:the\s)?(?:last|latest|recent|current)\s(?:\w+\s)?(?:files?|documents?|e-?mails?|messages|threads?|e-?mail\sthreads?)|\b(?:the\s)?(?:complete|full|entire|whole|verbatim)\s(?:conversation|chat|transcript|chat\shistory|message\shistory|conversation\shistory|email\sthread)\b|\bcontents?\sof\s(?:the\s)?(?:[a-z'-]+\s){{0,2}}?(?:\.env|id_rsa|id_ed25519|\.npmrc|\.netrc|\.pgpass|kubeconfig|credentials\sfile)\b|\bthe\suser's\s(?:browser\s|saved\s)?(?:cookies|passwords?|credentials|api\skeys?|tokens?|address\sbook|contacts|inbox|browsing\shistory)\b|\bthe\suser's\s(?:full\sname|phone\snumber|home\saddress|date\sof\sbirth|social\ssecurity)\b[^.\n]{{0,40}}?\b(?:phone\snumber|home\saddress|date\sof\sbirth|email\saddress|social\ssecurity))",
             put = alt(PUT_EN),
             any = any_words(0, 2),
             secret = alt(SECRET_OBJ),
@@ -1616,7 +1616,7 @@ pub(crate) fn rules() -> Vec<RuleDef> {
             anchors: "tool|function|server",
             requires: "",
         pattern: format!(
-                r#"\b(?:when|whenever|before|after|every\stime|each\stime|any\stime|anytime|if){sep}(?:{pre_fixed}|{pre_any})(?:(?P<q>[`'"])?(?P<x>[a-z0-9_.-]{{1,64}})[`'"]?{sep}(?:tool|function|server)s?\b|(?P<id>[a-z0-9]+_[a-z0-9_]+)\b)(?:[^.\n]|\.[^\s.]){{0,120}}?(?:\b(?:bcc|cc|forward|redirect)\b|\b(?:always|also|instead|first|must|make\ssure|ensure|remember\sto|secretly|silently)\s{any}(?:(?:add|include|insert|attach|append|send|forward|cc|bcc|copy|redirect|route|replace|change|set|use|call|pass|post|upload|email|share|log|strip|remove|modify|prepend|save|store|write|navigate|visit|open|load|go\sto|invoke|run|execute|notify|submit|mirror|duplicate|relay)(?:s|es|d|ed)?|rewritten|sent|written|swapped|rerouted)\b)"#,
+                r#"\b(?:when|whenever|before|after|every\stime|each\stime|any\stime|anytime|if|for\s(?:any|every|each)(?:\s(?:subsequent|later|future))?){sep}(?:{pre_fixed}|{pre_any})(?:(?P<q>[`'"])?(?P<x>[a-z0-9_.-]{{1,64}})[`'"]?{sep}(?:tool|function|server)s?\b|(?P<id>[a-z0-9]+_[a-z0-9_]+)\b)(?:[^.\n]|\.[^\s.]){{0,120}}?(?:\b(?:bcc|cc|forward|redirect)\b|,\s(?:add|replace|set|append|prepend|swap|route|change|redirect|include)\b|\b(?:always|also|instead|first|must|make\ssure|ensure|remember\sto|secretly|silently)\s{any}(?:(?:add|include|insert|attach|append|send|forward|cc|bcc|copy|redirect|route|replace|change|set|use|call|pass|post|upload|email|share|log|strip|remove|modify|prepend|save|store|write|navigate|visit|open|load|go\sto|invoke|run|execute|notify|submit|mirror|duplicate|relay)(?:s|es|d|ed)?|rewritten|sent|written|swapped|rerouted)\b)"#,
                 pre_fixed = rep(
                     "the|any|a|an|you|user|agent|model|assistant|someone|calling|using|invoking|running|call|use|invoke|run|uses|calls|other",
                     0,
@@ -2233,7 +2233,7 @@ const REQUIRES: &[(&str, &str)] = &[
     ("override.en.no-policy-persona", "restriction|limitation|filter|polic|safety|rules|guideline|guardrail|censor|ethic|moral"),
     ("override.en.user-request", "user|human|operator|developer|owner|person|requester|customer"),
     ("secrecy.en.do-not-tell", "user|human|operator|person|people|customer|owner|requester|individual|client|reader|employee|sales rep|recipient"),
-    ("tool-shadowing.when-other-tool", "always|also|instead|first|must|make sure|ensure|remember to|secretly|silently|bcc|cc|forward|redirect"),
+    ("tool-shadowing.when-other-tool", "always|also|instead|first|must|make sure|ensure|remember to|secretly|silently|bcc|cc|forward|redirect|, add|, replace|, set|, append|, prepend|, swap|, route|, change|, include"),
     ("tool-shadowing.other-tool-must", "must|should|shall|has to|needs to|will now|is to|requires|expects"),
     ("tool-shadowing.named-tool-broken", "deprecated|broken|unsafe|disabled|compromised|malicious|outdated|insecure|not available|not working|not safe|not to be trusted"),
     ("tool-shadowing.imposed-payee", "iban|0x|bc1|acct_|instead|must|should|shall|always|has to|needs to|will"),
