@@ -499,14 +499,14 @@ const AI_ROLE: &str = r"(?:ai|llms?|gpt|genai|automated|autonomous)(?:[\s/-]{1,3
 /// this function: …". Not "prompts for AI assistants:" (a label, mid-sentence).
 fn ai_role_addressed() -> String {
     format!(
-        r#"(?m)(?:^|[.!?;:\]]\s|[(\["'`>])[\s>*#_/<!=+|-]{{0,8}}(?:(?:note|notes|message|instructions?|notice|memo|reminder|todo|attention|important|urgent|warning)(?:\s(?:to|for))?\s?\(?\s?|(?:for|to)\s)?(?:(?:the\s|all\s|any\s|every\s|dear\s)?{AI_ROLE}(?:\s(?:[a-z]{{2,20}}ing|that|who|which|todo|note|notes|instructions?)\b[^:\n]{{0,50}}?)?|(?:the|an|any)\s(?:ai|llm|model)\s[a-z]{{2,20}}ing\b[^:\n]{{0,50}}?|(?:the\s|an?\s|any\s)?(?:assistants?|agents?|bots?)\s[a-z]{{2,20}}ing\s(?:this|these)\s[^:\n]{{0,40}}?)(?:\s?\)?\s?:(?:[^:/]|$)|\s(?:must|shall|should\salways|are\s(?:required|instructed|expected)\sto|need\sto)\b)"#
+        r#"(?m)(?:^|[.!?;:\]]\s|\s[-–—/]\s|[(\["'`>])[\s>*#_/<!=+|-]{{0,8}}(?:(?:note|notes|message|instructions?|notice|memo|reminder|todo|attention|important|urgent|warning)(?:\s(?:to|for))?\s?\(?\s?|(?:for|to)\s)?(?:(?:the\s|all\s|any\s|every\s|dear\s)?{AI_ROLE}(?:[\s-](?:[a-z]{{2,20}}ing|that|who|which|todo|note|notes|instructions?)\b[^:\n]{{0,50}}?)?|(?:the|an|any)\s(?:ai|llm|model)\s[a-z]{{2,20}}ing\b[^:\n]{{0,50}}?|(?:the\s|an?\s|any\s)?(?:assistants?|agents?|bots?)\s[a-z]{{2,20}}ing\s(?:this|these)\s[^:\n]{{0,40}}?)(?:\s?\)?\s?:(?:[^:/]|$)|\s(?:must|shall|should\salways|are\s(?:required|instructed|expected)\sto|need\sto|please)\b)"#
     )
 }
 
 fn addressing(vocative: bool) -> String {
     let sep = SEP;
     let addr = format!("(?:{ADDRESSEE_SPECIFIC_EN}|{ADDRESSEE_GENERIC_EN}|{ADDRESSEE_EU})");
-    let reading = r"(?:reading|processing|parsing|summari[sz]ing|seeing|browsing|analy[sz]ing|handling|viewing|indexing|crawling|scanning|visiting|reviewing|ingesting|managing)\s(?:this|these|it|the\s\w+|my\s\w+|our\s\w+)|(?:that|who|which)\s(?:reads?|is\sreading|processes|sees|finds)\s(?:this|it)|que\s(?:esta\s|está\s)?(?:lee|leyendo|lendo|le|procesa|processa|processando|procesando)|qui\s(?:lit|lisez|traite)|die\s(?:dies|das|diese\s\w+)\s(?:liest|lesen|verarbeitet)|che\s(?:legge|leggi|sta\sleggendo|elabora)";
+    let reading = r"(?:reading|processing|parsing|summari[sz]ing|seeing|browsing|analy[sz]ing|handling|viewing|indexing|crawling|scanning|visiting|reviewing|ingesting|managing|running|executing|answering)\s(?:this|these|it|the\s\w+|my\s\w+|our\s\w+)|(?:that|who|which)\s(?:reads?|is\sreading|processes|sees|finds)\s(?:this|it)|que\s(?:esta\s|está\s)?(?:lee|leyendo|lendo|le|procesa|processa|processando|procesando)|qui\s(?:lit|lisez|traite)|die\s(?:dies|das|diese\s\w+)\s(?:liest|lesen|verarbeitet)|che\s(?:legge|leggi|sta\sleggendo|elabora)";
     let mut forms = vec![
         // "Note to the AI", "message from the developer of this page to any AI reading it".
         format!(
@@ -517,7 +517,7 @@ fn addressing(vocative: bool) -> String {
         // "Si un assistant IA lit ce message", "se um assistente de IA lê isto", "wenn
         // ein KI-Agent das liest", "als een AI-assistent dit leest".
         format!(r"\b(?:si|se|wenn|falls|als)\s(?:un|una|une|le|la|el|l'|o|a|um|uma|ein|eine|einer|der|die|een|de|het|qualche|algun|alguno|alguna)?\s?(?:{ADDRESSEE_EU}|{ADDRESSEE_SPECIFIC_EN}|agente?s?|modelo|modele|modello|modell)\s(?:[a-z'-]{{2,20}}\s){{0,2}}?(?:lit|lisez|lee|le|leia|legge|liest|leest|traite|procesa|processa|elabora|verarbeitet|verwerkt|analyse|analiza|analisa|analizza|resume|riassume|zusammenfasst|samenvat)\b"),
-        format!(r"\bif\s(?:you\sare|you're|youre)\s(?:an?\s|the\s)?(?:{ADDRESSEE_SPECIFIC_EN}|assistant|bot|large\slanguage\smodel|automated\s(?:agent|system|tool))\b"),
+        format!(r"\bif\s(?:you\sare|you're|youre)\s(?:an?\s|the\s)?(?:{ADDRESSEE_SPECIFIC_EN}|{AI_ROLE}|assistant|bot|large\slanguage\smodel|automated\s(?:agent|system|tool))\b"),
         format!(r"\bif\s(?:an?|any|the|some)\s(?:{ADDRESSEE_SPECIFIC_EN}|{ADDRESSEE_GENERIC_EN})(?:\s(?:agent|assistant|model|system))?\s(?:reads|is\sreading|processes|is\sprocessing|sees|finds|parses|summari[sz]es|is\ssummari[sz]ing|reviews|is\sreviewing|analy[sz]es|is\sanaly[sz]ing|handles|is\shandling|indexes|is\sindexing)\s(?:this|it|these|the\s\w+)\b"),
         format!(r"\b(?:{ADDRESSEE_SPECIFIC_EN}|{ADDRESSEE_GENERIC_EN}|{ADDRESSEE_EU})\s(?:{reading})\b"),
         format!(r"\b(?:dear|hey|hi|hello|attention|yo)\s(?:all\s|any\s)?(?:{ADDRESSEE_SPECIFIC_EN}|assistant|model|agent|bot)s?\b"),
@@ -525,7 +525,7 @@ fn addressing(vocative: bool) -> String {
         format!(r"(?m)(?:^|[.!?;]\s)[\s>*#-]{{0,4}}to\s(?:the|any|all|every|each)\s(?:{ADDRESSEE_SPECIFIC_EN}|{ADDRESSEE_GENERIC_EN})\s?[:,]"),
         // "(For the calendar assistant: step 1 …": a kind of assistant named at a
         // clause start, then a colon.
-        r"(?m)(?:^|[.!?;]\s|[(\[])[\s>*#_-]{0,4}(?:for|to)\s(?:the|any|all|every|each|your)\s[a-z]{3,20}\s(?:assistants?|agents?|bots?|copilots?)\s?:".to_string(),
+        r"(?m)(?:^|[.!?;]\s|[(\[])[\s>*#_-]{0,4}(?:for|to)\s(?:the|any|all|every|each|your|my)\s[a-z]{3,20}\s(?:assistants?|agents?|bots?|copilots?)\s?:".to_string(),
         // "For LLMs only:".
         format!(r"\bfor\s(?:the\s|all\s|any\s)?(?:{ADDRESSEE_SPECIFIC_EN}|{ADDRESSEE_GENERIC_EN})\s(?:only|eyes\sonly)\s?[:!,\-–—]"),
         format!(r"\bto\syou\s?,?\s(?:the\s|an?\s|my\s|dear\s)?(?:{ADDRESSEE_SPECIFIC_EN}|assistant|ai\smodel)\b"),
