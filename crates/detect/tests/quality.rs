@@ -108,7 +108,7 @@ fn planting_keeps_the_host_and_the_payload() {
 /// The held-out set (`corpus/holdout/`, written blind: see its README) is measured, not
 /// tuned on. Its figures are far below the corpus's (README); this keeps them from
 /// falling unnoticed: the floors sit a few items under the figures measured after the
-/// development-set work (tools 48/70 found, 7/60 false alarms; outputs 95/150, 3/80;
+/// development-set work (tools 51/70 found, 7/60 false alarms; outputs 99/150, 3/80;
 /// when the set was added: 46/70 and 82/150).
 #[test]
 fn holdout_is_measured_and_does_not_regress() {
@@ -125,16 +125,16 @@ fn holdout_is_measured_and_does_not_regress() {
         (150, 80),
         "the held-out outputs changed"
     );
-    assert!(tools.tp >= 45, "held-out tools: {} of 70 found", tools.tp);
+    assert!(tools.tp >= 48, "held-out tools: {} of 70 found", tools.tp);
     assert!(tools.fp <= 9, "held-out tools: {} of 60 false alarms", tools.fp);
-    assert!(outputs.tp >= 91, "held-out outputs: {} of 150 found", outputs.tp);
+    assert!(outputs.tp >= 95, "held-out outputs: {} of 150 found", outputs.tp);
     assert!(outputs.fp <= 5, "held-out outputs: {} of 80 false alarms", outputs.fp);
 }
 
 /// The development set (`corpus/devset/`, written blind by another session; rule work
 /// looks at its misses): its figures do not fall back either. Measured when it was
 /// added: tools 50/80 found, 6/70 false alarms; outputs 93/160, 3/90. After the rule
-/// work of that session: 58/80, 6/70; 118/160, 3/90.
+/// work of that session: 58/80, 5/70; 124/160, 2/90.
 #[test]
 fn devset_is_measured_and_does_not_regress() {
     let tasks = harness::devset_tasks();
@@ -152,7 +152,7 @@ fn devset_is_measured_and_does_not_regress() {
     );
     assert!(tools.tp >= 56, "development tools: {} of 80 found", tools.tp);
     assert!(tools.fp <= 8, "development tools: {} of 70 false alarms", tools.fp);
-    assert!(outputs.tp >= 114, "development outputs: {} of 160 found", outputs.tp);
+    assert!(outputs.tp >= 120, "development outputs: {} of 160 found", outputs.tp);
     assert!(
         outputs.fp <= 5,
         "development outputs: {} of 90 false alarms",
@@ -160,7 +160,8 @@ fn devset_is_measured_and_does_not_regress() {
     );
     // The second development set (`corpus/devset2/`, weighted towards the techniques the
     // first showed weakest), measured when it was added, before any rule work read it:
-    // tools 32/70 found, 4/50 false alarms; outputs 73/140, 6/60.
+    // tools 32/70 found, 4/50 false alarms; outputs 73/140, 6/60; after: 42/70, 4/50;
+    // 80/140, 4/60.
     let (tools, outputs) = (tasks[2].confusion(None), tasks[3].confusion(None));
     assert_eq!(
         (tools.positives(), tools.negatives()),
@@ -172,8 +173,8 @@ fn devset_is_measured_and_does_not_regress() {
         (140, 60),
         "devset2 outputs changed"
     );
-    assert!(tools.tp >= 30, "devset2 tools: {} of 70 found", tools.tp);
+    assert!(tools.tp >= 39, "devset2 tools: {} of 70 found", tools.tp);
     assert!(tools.fp <= 6, "devset2 tools: {} of 50 false alarms", tools.fp);
-    assert!(outputs.tp >= 69, "devset2 outputs: {} of 140 found", outputs.tp);
+    assert!(outputs.tp >= 76, "devset2 outputs: {} of 140 found", outputs.tp);
     assert!(outputs.fp <= 8, "devset2 outputs: {} of 60 false alarms", outputs.fp);
 }
