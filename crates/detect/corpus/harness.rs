@@ -899,46 +899,47 @@ pub fn devset_tasks() -> Vec<Task> {
 
 /// Tool definitions of a blind set: `poisoned-tools.jsonl` and `benign-tools.jsonl`.
 fn blind_tools_task(set: &str, name: &'static str) -> Task {
-    let dir = corpus_dir().join(set);
-    let mut outcomes = Vec::new();
-    for (file, positive) in [("poisoned-tools.jsonl", true), ("benign-tools.jsonl", false)] {
-        for item in read_jsonl(&dir.join(file)) {
-            let scan = injection::scan_tool(&item["tool"]);
-            outcomes.push(Outcome {
-                id: s(&item, "id"),
-                class: if positive {
-                    format!("poisoned: {}", s(&item, "technique"))
-                } else {
-                    "benign (hard negatives)".into()
-                },
-                half: Half::Test,
-                positive,
-                flagged: scan.flagged(),
-                detail: verdict_detail(&scan.verdict),
-            });
-        }
-    }
-    Task { name, outcomes }
+    let files = [("poisoned-tools.jsonl", true), ("benign-tools.jsonl", false)];
+    blind_task(set, name, files, "poisoned", |item| {
+        let scan = injection::scan_tool(&item["tool"]);
+        (scan.flagged(), verdict_detail(&scan.verdict))
+    })
 }
 
 /// Tool outputs of a blind set: `injected.jsonl` and `benign-outputs.jsonl`.
 fn blind_outputs_task(set: &str, name: &'static str) -> Task {
+    let files = [("injected.jsonl", true), ("benign-outputs.jsonl", false)];
+    blind_task(set, name, files, "injected", |item| {
+        let v = injection::scan(&s(item, "text"), injection::ScanContext::ToolResult);
+        (!v.is_clean(), verdict_detail(&v))
+    })
+}
+
+/// The outcomes of a blind set's positive and negative files, each item judged by
+/// `judge` (flagged, detail); every item counts as `test`.
+fn blind_task(
+    set: &str,
+    name: &'static str,
+    files: [(&str, bool); 2],
+    positive_label: &str,
+    judge: impl Fn(&Value) -> (bool, String),
+) -> Task {
     let dir = corpus_dir().join(set);
     let mut outcomes = Vec::new();
-    for (file, positive) in [("injected.jsonl", true), ("benign-outputs.jsonl", false)] {
+    for (file, positive) in files {
         for item in read_jsonl(&dir.join(file)) {
-            let v = injection::scan(&s(&item, "text"), injection::ScanContext::ToolResult);
+            let (flagged, detail) = judge(&item);
             outcomes.push(Outcome {
                 id: s(&item, "id"),
                 class: if positive {
-                    format!("injected: {}", s(&item, "technique"))
+                    format!("{positive_label}: {}", s(&item, "technique"))
                 } else {
                     "benign (hard negatives)".into()
                 },
                 half: Half::Test,
                 positive,
-                flagged: !v.is_clean(),
-                detail: verdict_detail(&v),
+                flagged,
+                detail,
             });
         }
     }
