@@ -971,13 +971,7 @@ pub fn render_holdout(tasks: &[Task], errors: bool) -> String {
             c.recall() * 100.0,
             c.fp_rate() * 100.0
         ));
-        for (class, c) in t.by_class(None) {
-            if c.positives() > 0 {
-                out.push_str(&format!("    {class:<44} detected {:>4}/{:<4}\n", c.tp, c.positives()));
-            } else {
-                out.push_str(&format!("    {class:<44} flagged  {:>4}/{:<4}\n", c.fp, c.negatives()));
-            }
-        }
+        push_by_class(t, &mut out);
         if errors {
             for o in t.errors(None) {
                 let what = if o.positive { "missed     " } else { "false alarm" };
@@ -986,6 +980,18 @@ pub fn render_holdout(tasks: &[Task], errors: bool) -> String {
         }
     }
     out
+}
+
+/// One line per class: how many of its positives were detected, or of its negatives
+/// flagged.
+fn push_by_class(t: &Task, out: &mut String) {
+    for (class, c) in t.by_class(None) {
+        if c.positives() > 0 {
+            out.push_str(&format!("    {class:<44} detected {:>4}/{:<4}\n", c.tp, c.positives()));
+        } else {
+            out.push_str(&format!("    {class:<44} flagged  {:>4}/{:<4}\n", c.fp, c.negatives()));
+        }
+    }
 }
 
 pub fn all_tasks() -> Vec<Task> {
@@ -1015,13 +1021,7 @@ pub fn render(tasks: &[Task], verbose: bool, errors_in: Option<Half>) -> String 
             ));
         }
         out.push_str("  by class (all halves):\n");
-        for (class, c) in t.by_class(None) {
-            if c.positives() > 0 {
-                out.push_str(&format!("    {class:<44} detected {:>4}/{:<4}\n", c.tp, c.positives()));
-            } else {
-                out.push_str(&format!("    {class:<44} flagged  {:>4}/{:<4}\n", c.fp, c.negatives()));
-            }
-        }
+        push_by_class(t, &mut out);
         let errors: Vec<&Outcome> = t.errors(errors_in).collect();
         if !errors.is_empty() {
             out.push_str(&format!(
