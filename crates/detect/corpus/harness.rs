@@ -954,7 +954,7 @@ pub fn render_holdout(tasks: &[Task], errors: bool) -> String {
     for t in tasks {
         let c = t.confusion(None);
         out.push_str(&format!(
-            "\n== {} ==\n{:>6} {:>6} {:>6} {:>6}  {:>9} {:>7} {:>8}\n{:>6} {:>6} {:>6} {:>6}  {:>8.1}% {:>6.1}% {:>7.2}%\n",
+            "\n== {} ==\n{:>6} {:>6} {:>6} {:>6}  {:>9} {:>7} {:>8}\n{}\n",
             t.name,
             "TP",
             "FN",
@@ -963,13 +963,7 @@ pub fn render_holdout(tasks: &[Task], errors: bool) -> String {
             "precision",
             "recall",
             "FP rate",
-            c.tp,
-            c.fn_,
-            c.fp,
-            c.tn,
-            c.precision() * 100.0,
-            c.recall() * 100.0,
-            c.fp_rate() * 100.0
+            figures(&c)
         ));
         push_by_class(t, &mut out);
         if errors {
@@ -980,6 +974,20 @@ pub fn render_holdout(tasks: &[Task], errors: bool) -> String {
         }
     }
     out
+}
+
+/// A confusion's counts and rates, aligned under the tables' headers.
+fn figures(c: &Confusion) -> String {
+    format!(
+        "{:>6} {:>6} {:>6} {:>6}  {:>8.1}% {:>6.1}% {:>7.2}%",
+        c.tp,
+        c.fn_,
+        c.fp,
+        c.tn,
+        c.precision() * 100.0,
+        c.recall() * 100.0,
+        c.fp_rate() * 100.0
+    )
 }
 
 /// One line per class: how many of its positives were detected, or of its negatives
@@ -1009,16 +1017,7 @@ pub fn render(tasks: &[Task], verbose: bool, errors_in: Option<Half>) -> String 
         ));
         for (label, half) in [("dev", Some(Half::Dev)), ("test", Some(Half::Test)), ("all", None)] {
             let c = t.confusion(half);
-            out.push_str(&format!(
-                "{label:<6} {:>6} {:>6} {:>6} {:>6}  {:>8.1}% {:>6.1}% {:>7.2}%\n",
-                c.tp,
-                c.fn_,
-                c.fp,
-                c.tn,
-                c.precision() * 100.0,
-                c.recall() * 100.0,
-                c.fp_rate() * 100.0
-            ));
+            out.push_str(&format!("{label:<6} {}\n", figures(&c)));
         }
         out.push_str("  by class (all halves):\n");
         push_by_class(t, &mut out);
