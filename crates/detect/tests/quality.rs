@@ -105,6 +105,21 @@ fn planting_keeps_the_host_and_the_payload() {
     assert_eq!(harness::b64(b"h"), "aA==");
 }
 
+/// A blind set's task holds the items it was written with (`positives`, `negatives`),
+/// finds at least `min_found` of the positives and flags at most `max_false` of the
+/// negatives.
+fn assert_floor(task: &Task, (positives, negatives): (usize, usize), min_found: usize, max_false: usize) {
+    let c = task.confusion(None);
+    assert_eq!(
+        (c.positives(), c.negatives()),
+        (positives, negatives),
+        "{} changed",
+        task.name
+    );
+    assert!(c.tp >= min_found, "{}: {} of {positives} found", task.name, c.tp);
+    assert!(c.fp <= max_false, "{}: {} of {negatives} false alarms", task.name, c.fp);
+}
+
 /// The held-out set (`corpus/holdout/`, written blind: see its README) is measured, not
 /// tuned on. Its figures are far below the corpus's (README); this keeps them from
 /// falling unnoticed: the floors sit a few items under the figures measured after the
@@ -114,67 +129,23 @@ fn planting_keeps_the_host_and_the_payload() {
 fn holdout_is_measured_and_does_not_regress() {
     let tasks = [harness::holdout_tools_task(), harness::holdout_outputs_task()];
     println!("{}", harness::render_holdout(&tasks, false));
-    let (tools, outputs) = (tasks[0].confusion(None), tasks[1].confusion(None));
-    assert_eq!(
-        (tools.positives(), tools.negatives()),
-        (70, 60),
-        "the held-out tools changed"
-    );
-    assert_eq!(
-        (outputs.positives(), outputs.negatives()),
-        (150, 80),
-        "the held-out outputs changed"
-    );
-    assert!(tools.tp >= 48, "held-out tools: {} of 70 found", tools.tp);
-    assert!(tools.fp <= 9, "held-out tools: {} of 60 false alarms", tools.fp);
-    assert!(outputs.tp >= 95, "held-out outputs: {} of 150 found", outputs.tp);
-    assert!(outputs.fp <= 5, "held-out outputs: {} of 80 false alarms", outputs.fp);
+    assert_floor(&tasks[0], (70, 60), 48, 9);
+    assert_floor(&tasks[1], (150, 80), 95, 5);
 }
 
-/// The development set (`corpus/devset/`, written blind by another session; rule work
-/// looks at its misses): its figures do not fall back either. Measured when it was
-/// added: tools 50/80 found, 6/70 false alarms; outputs 93/160, 3/90. After the rule
-/// work of that session: 58/80, 5/70; 124/160, 2/90.
+/// The development sets (`corpus/devset/`, `corpus/devset2/`, written blind by other
+/// sessions; rule work looks at their misses): their figures do not fall back either.
+/// The first, when it was added: tools 50/80 found, 6/70 false alarms; outputs 93/160,
+/// 3/90; after the rule work of that session: 58/80, 5/70; 124/160, 2/90. The second
+/// (weighted towards the techniques the first showed weakest), when it was added,
+/// before any rule work read it: tools 32/70, 4/50; outputs 73/140, 6/60; after:
+/// 42/70, 4/50; 80/140, 4/60.
 #[test]
 fn devset_is_measured_and_does_not_regress() {
     let tasks = harness::devset_tasks();
     println!("{}", harness::render_holdout(&tasks, false));
-    let (tools, outputs) = (tasks[0].confusion(None), tasks[1].confusion(None));
-    assert_eq!(
-        (tools.positives(), tools.negatives()),
-        (80, 70),
-        "the development tools changed"
-    );
-    assert_eq!(
-        (outputs.positives(), outputs.negatives()),
-        (160, 90),
-        "the development outputs changed"
-    );
-    assert!(tools.tp >= 56, "development tools: {} of 80 found", tools.tp);
-    assert!(tools.fp <= 8, "development tools: {} of 70 false alarms", tools.fp);
-    assert!(outputs.tp >= 120, "development outputs: {} of 160 found", outputs.tp);
-    assert!(
-        outputs.fp <= 5,
-        "development outputs: {} of 90 false alarms",
-        outputs.fp
-    );
-    // The second development set (`corpus/devset2/`, weighted towards the techniques the
-    // first showed weakest), measured when it was added, before any rule work read it:
-    // tools 32/70 found, 4/50 false alarms; outputs 73/140, 6/60; after: 42/70, 4/50;
-    // 80/140, 4/60.
-    let (tools, outputs) = (tasks[2].confusion(None), tasks[3].confusion(None));
-    assert_eq!(
-        (tools.positives(), tools.negatives()),
-        (70, 50),
-        "devset2 tools changed"
-    );
-    assert_eq!(
-        (outputs.positives(), outputs.negatives()),
-        (140, 60),
-        "devset2 outputs changed"
-    );
-    assert!(tools.tp >= 39, "devset2 tools: {} of 70 found", tools.tp);
-    assert!(tools.fp <= 6, "devset2 tools: {} of 50 false alarms", tools.fp);
-    assert!(outputs.tp >= 76, "devset2 outputs: {} of 140 found", outputs.tp);
-    assert!(outputs.fp <= 8, "devset2 outputs: {} of 60 false alarms", outputs.fp);
+    assert_floor(&tasks[0], (80, 70), 56, 8);
+    assert_floor(&tasks[1], (160, 90), 120, 5);
+    assert_floor(&tasks[2], (70, 50), 39, 6);
+    assert_floor(&tasks[3], (140, 60), 76, 8);
 }
