@@ -26,37 +26,53 @@ pub(crate) fn twin(pattern: &str) -> Option<String> {
 }
 
 fn cut(hir: &Hir) -> Hir {
-    match hir.kind() {
-        HirKind::Class(Class::Unicode(class)) => {
-            let ascii = class
-                .iter()
-                .filter(|r| r.start().is_ascii())
-                .map(|r| ClassUnicodeRange::new(r.start(), r.end().min('\x7f')));
-            Hir::class(Class::Unicode(ClassUnicode::new(ascii)))
-        }
-        HirKind::Class(Class::Bytes(class)) => {
-            let ascii = class
-                .iter()
-                .filter(|r| r.start().is_ascii())
-                .map(|r| ClassBytesRange::new(r.start(), r.end().min(0x7f)));
-            Hir::class(Class::Bytes(ClassBytes::new(ascii)))
-        }
-        HirKind::Literal(Literal(bytes)) if !bytes.is_ascii() => Hir::fail(),
-        HirKind::Literal(_) | HirKind::Empty | HirKind::Look(_) => hir.clone(),
+    let leaf = |hir: &Hir| {
+        Some(match hir.kind() {
+            HirKind::Class(Class::Unicode(class)) => {
+                let ascii = class
+                    .iter()
+                    .filter(|r| r.start().is_ascii())
+                    .map(|r| ClassUnicodeRange::new(r.start(), r.end().min('\x7f')));
+                Hir::class(Class::Unicode(ClassUnicode::new(ascii)))
+            }
+            HirKind::Class(Class::Bytes(class)) => {
+                let ascii = class
+                    .iter()
+                    .filter(|r| r.start().is_ascii())
+                    .map(|r| ClassBytesRange::new(r.start(), r.end().min(0x7f)));
+                Hir::class(Class::Bytes(ClassBytes::new(ascii)))
+            }
+            HirKind::Literal(Literal(bytes)) if !bytes.is_ascii() => Hir::fail(),
+            _ => hir.clone(),
+        })
+    };
+    // The leaf never fails, so neither does the map.
+    map_leaves(hir, &leaf).unwrap_or_else(|| hir.clone())
+}
+
+/// `hir` with each leaf (class, literal, look-around, empty) replaced by what `leaf`
+/// makes of it, repetitions, groups (their indexes and names kept), sequences and
+/// alternations rebuilt around them; `None` as soon as `leaf` gives none. Shared by the
+/// ASCII twins and the small forms (`super::symbols`).
+pub(super) fn map_leaves(hir: &Hir, leaf: &impl Fn(&Hir) -> Option<Hir>) -> Option<Hir> {
+    Some(match hir.kind() {
         HirKind::Repetition(r) => Hir::repetition(Repetition {
             min: r.min,
             max: r.max,
             greedy: r.greedy,
-            sub: Box::new(cut(&r.sub)),
+            sub: Box::new(map_leaves(&r.sub, leaf)?),
         }),
         HirKind::Capture(c) => Hir::capture(Capture {
             index: c.index,
             name: c.name.clone(),
-            sub: Box::new(cut(&c.sub)),
+            sub: Box::new(map_leaves(&c.sub, leaf)?),
         }),
-        HirKind::Concat(children) => Hir::concat(children.iter().map(cut).collect()),
-        HirKind::Alternation(children) => Hir::alternation(children.iter().map(cut).collect()),
-    }
+        HirKind::Concat(children) => Hir::concat(children.iter().map(|h| map_leaves(h, leaf)).collect::<Option<_>>()?),
+        HirKind::Alternation(children) => {
+            Hir::alternation(children.iter().map(|h| map_leaves(h, leaf)).collect::<Option<_>>()?)
+        }
+        HirKind::Class(_) | HirKind::Literal(_) | HirKind::Empty | HirKind::Look(_) => leaf(hir)?,
+    })
 }
 
 #[cfg(test)]

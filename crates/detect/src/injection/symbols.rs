@@ -28,7 +28,7 @@
 //! form (and so no Unicode form: `every_rule_compiles` fails); the fix is to add what
 //! the class tells apart to [`NAMED`] (`named_is_what_the_patterns_tell_apart` prints it).
 
-use regex_syntax::hir::{Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Literal, Repetition};
+use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Literal};
 use std::ops::Range;
 
 /// The non-ASCII characters, neither letters nor numbers, that a pattern on the folded
@@ -57,9 +57,9 @@ pub(crate) struct Symbols {
     /// What a class that held every letter and number becomes: every non-ASCII
     /// character but the named ones and the stand-ins.
     rest: ClassUnicode,
-    /// Sorted ranges of the non-ASCII characters that are not symbols: a lookup table
-    /// for [`Symbols::canonical`].
-    kept: Vec<(u32, u32)>,
+    /// The non-ASCII characters that are not symbols (letters, numbers, named, absent):
+    /// what [`Symbols::canonical`] leaves alone.
+    kept: ClassUnicode,
     /// The stand-ins of 2, 3 and 4 bytes; `None` when a length has no free candidate:
     /// nothing is replaced or rewritten then.
     stand_ins: Option<[char; 3]>,
@@ -132,11 +132,7 @@ impl Symbols {
                 pick(STAND_IN_CANDIDATES[2])?,
             ])
         })();
-        let mut kept: Vec<(u32, u32)> = or(&or(&letters, &named), &absent)
-            .iter()
-            .map(|r| (u32::from(r.start()), u32::from(r.end())))
-            .collect();
-        kept.sort_unstable();
+        let kept = or(&or(&letters, &named), &absent);
         let rest = match stand_ins {
             Some(s) => minus(&minus(&non_ascii(), &named), &stand_in_class(s)),
             None => ClassUnicode::empty(),
@@ -153,9 +149,7 @@ impl Symbols {
 
     /// Whether `c` (non-ASCII) is a symbol: replaced by a stand-in in the folded view.
     fn is_symbol(&self, c: char) -> bool {
-        let u = u32::from(c);
-        let i = self.kept.partition_point(|&(_, end)| end < u);
-        self.kept.get(i).is_none_or(|&(start, _)| start > u)
+        !contains(&self.kept, c)
     }
 
     /// `view` with every symbol inside `runs` (its runs of non-ASCII bytes, in order)
@@ -199,43 +193,19 @@ impl Symbols {
     }
 
     fn rewrite(&self, hir: &Hir, stand_ins: [char; 3]) -> Option<Hir> {
-        Some(match hir.kind() {
-            HirKind::Class(Class::Unicode(c)) => Hir::class(Class::Unicode(self.small_class(c, stand_ins)?)),
-            HirKind::Literal(Literal(bytes)) => {
-                // A literal symbol would have been named.
+        let leaf = |hir: &Hir| match hir.kind() {
+            HirKind::Class(Class::Unicode(c)) => Some(Hir::class(Class::Unicode(self.small_class(c, stand_ins)?))),
+            // A literal symbol would have been named.
+            HirKind::Literal(Literal(bytes))
                 if String::from_utf8_lossy(bytes)
                     .chars()
-                    .any(|c| !c.is_ascii() && self.is_symbol(c))
-                {
-                    return None;
-                }
-                hir.clone()
+                    .any(|c| !c.is_ascii() && self.is_symbol(c)) =>
+            {
+                None
             }
-            HirKind::Class(Class::Bytes(_)) | HirKind::Empty | HirKind::Look(_) => hir.clone(),
-            HirKind::Repetition(r) => Hir::repetition(Repetition {
-                min: r.min,
-                max: r.max,
-                greedy: r.greedy,
-                sub: Box::new(self.rewrite(&r.sub, stand_ins)?),
-            }),
-            HirKind::Capture(c) => Hir::capture(Capture {
-                index: c.index,
-                name: c.name.clone(),
-                sub: Box::new(self.rewrite(&c.sub, stand_ins)?),
-            }),
-            HirKind::Concat(children) => Hir::concat(
-                children
-                    .iter()
-                    .map(|h| self.rewrite(h, stand_ins))
-                    .collect::<Option<_>>()?,
-            ),
-            HirKind::Alternation(children) => Hir::alternation(
-                children
-                    .iter()
-                    .map(|h| self.rewrite(h, stand_ins))
-                    .collect::<Option<_>>()?,
-            ),
-        })
+            _ => Some(hir.clone()),
+        };
+        super::ascii::map_leaves(hir, &leaf)
     }
 
     /// The class that answers on a canonical view as `c` does on the original, or
