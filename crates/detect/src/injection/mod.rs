@@ -902,9 +902,7 @@ fn search_rule(
             if rule.imperative && !rules::imperative_at(hay, m.start()) {
                 continue;
             }
-            let factor = rules::mention_factor(hay, m.range());
-            let factor = factor * rules::mention_factor(hay, m.range());
-            push_match(hay, norm, original, rule, m.range(), factor, metadata, out);
+            push_match(hay, norm, original, rule, m.range(), 1.0, metadata, out);
         } else {
             let Some(caps) = matches.next_captures() else { break };
             kept += 1;
@@ -951,7 +949,8 @@ fn push_match(
         }
         _ => rule.weight,
     };
-    let weight = weight * factor;
+    // A phrase only quoted as an example is mentioned, not said (see `mention_factor`).
+    let weight = weight * factor * rules::mention_factor(hay, r.clone());
     let weight = if metadata {
         weight * rule.metadata_factor
     } else {
