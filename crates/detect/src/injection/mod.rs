@@ -987,12 +987,6 @@ fn dedupe(mut signals: Vec<Signal>) -> Vec<Signal> {
     out
 }
 
-/// The engine's piece finder, for the tests of [`pieces`].
-#[cfg(test)]
-fn engine_finder() -> &'static pieces::PieceFinder {
-    engine().finder.as_ref().expect("the piece automaton builds")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -189,9 +189,14 @@ mod tests {
 
     #[test]
     fn the_engine_finds_the_same_hits_with_both_forms() {
-        // The corpus's injections, in English and the other languages the rules read.
-        let f = super::super::engine_finder();
+        // The corpus's injections, in English and the other languages the rules read. A
+        // finder of its own, built as the engine builds its one: asking the engine's for
+        // the fast form would switch every later test of this process to it.
         let patterns = &super::super::engine().gate_pieces;
+        let searched: Vec<usize> = (0..patterns.len())
+            .filter(|&i| patterns[i].iter().any(|&b| b != b' '))
+            .collect();
+        let f = &PieceFinder::new(searched.iter().map(|&i| patterns[i].clone()).collect(), searched).unwrap();
         let (mut checked, mut non_ascii) = (0, 0);
         for text in &super::super::gate_tests::texts() {
             let stream = super::super::window::Stream::new(text, 0..text.len());
