@@ -240,10 +240,7 @@ pub(crate) fn symbol_stand_ins() -> &'static symbols::Symbols {
 #[cfg(test)]
 pub(crate) fn search_views(text: &str) -> crate::normalize::Normalized<'_> {
     let mut norm = crate::normalize::normalize(text);
-    let runs = window::non_ascii_runs(norm.folded.as_bytes());
-    if let Some(folded) = symbol_stand_ins().canonical(&norm.folded, &runs) {
-        norm.folded = folded;
-    }
+    norm.folded = window::Region::of(&norm).folded_for_search(&norm.folded).to_string();
     norm
 }
 
@@ -875,8 +872,8 @@ fn search_rule(
     let ascii = region.non_ascii.none_read(rule.view, hay, &area);
     // The Unicode forms of the rules on the folded view search it with its symbols
     // replaced (see `symbols`); the offsets are the same, and all else reads `hay`.
-    let searched = match (&region.folded_for_search, rule.view, ascii) {
-        (Some(folded), View::Folded, false) => folded.as_str(),
+    let searched = match (rule.view, ascii) {
+        (View::Folded, false) => region.folded_for_search(hay),
         _ => hay,
     };
     // Where the cheap test finds nothing, the rule cannot match (see `relax`).

@@ -16,6 +16,7 @@
 //! one rule overlap (the search is leftmost-first from each area's start); the signals
 //! are merged by kind and span afterwards either way.
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use super::caches::{CachedRegex, Groups, Hit};
@@ -441,9 +442,28 @@ pub(crate) fn non_ascii_runs(bytes: &[u8]) -> Vec<Range<usize>> {
 pub(crate) struct Region {
     /// Where the views hold non-ASCII bytes.
     pub(crate) non_ascii: NonAscii,
-    /// The folded view with its symbols replaced, when it has any: what the Unicode
-    /// forms of the rules on that view search (see `super::symbols`).
-    pub(crate) folded_for_search: Option<String>,
+    /// The folded view with its symbols replaced (`None`: it has none), made the first
+    /// time a search needs it: most regions are searched by ASCII twins only.
+    folded_for_search: OnceCell<Option<String>>,
+}
+
+impl Region {
+    pub(crate) fn of(norm: &Normalized<'_>) -> Region {
+        Region {
+            non_ascii: NonAscii::of(norm),
+            folded_for_search: OnceCell::new(),
+        }
+    }
+
+    /// The region's folded view (`folded`, always the same one) as the Unicode forms of
+    /// the rules on that view search it: with its symbols replaced (see
+    /// `super::symbols`); offsets are the same.
+    pub(crate) fn folded_for_search<'s>(&'s self, folded: &'s str) -> &'s str {
+        self.folded_for_search
+            .get_or_init(|| super::symbol_stand_ins().canonical(folded, &self.non_ascii.folded))
+            .as_deref()
+            .unwrap_or(folded)
+    }
 }
 
 /// Runs `search` on every area, over normalised views of a region of the text that
@@ -485,17 +505,7 @@ pub(crate) fn each_area<'a>(
         let from = snap_back(text, stream.text_start(s), stream.window.start);
         let to = snap_forward(text, stream.text_end(e), stream.window.end);
         let norm = normalize_window(text, from..to);
-        let non_ascii = NonAscii::of(&norm);
-        // What the Unicode forms of the rules on the folded view search (see `symbols`).
-        let folded_for_search = if non_ascii.folded.is_empty() {
-            None
-        } else {
-            super::symbol_stand_ins().canonical(&norm.folded, &non_ascii.folded)
-        };
-        let region = Region {
-            non_ascii,
-            folded_for_search,
-        };
+        let region = Region::of(&norm);
         for a in list {
             let start = norm.view_offset(stream.text_start(a.start));
             let end = norm.view_offset(stream.text_end(a.end));
