@@ -294,7 +294,7 @@ fn derive_with(pattern: &str, view: View, classes: &mut ClassCache) -> Result<Ga
         None => (Vec::new(), Side::default(), Side::default()),
     };
     Ok(Gate {
-        seconds: if pieces.is_empty() { Vec::new() } else { seconds },
+        seconds,
         pieces,
         left,
         right,
