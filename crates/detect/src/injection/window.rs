@@ -21,7 +21,7 @@ use std::ops::Range;
 
 use super::caches::{CachedRegex, Groups, Hit};
 
-use super::gate::is_separator;
+use super::gate::{is_sentence_end, is_separator};
 use super::rules::View;
 use crate::hidden::{ceil_char, floor_char};
 use crate::normalize::{normalize_window, walk, Emit, Normalized, LEET};
@@ -319,7 +319,7 @@ impl Emit for StreamBuilder {
             }
             self.end_word();
             // Whitespace and punctuation are separators, except the sentence ends.
-            if matches!(c, b'.' | b'!' | b'?' | b';') {
+            if is_sentence_end(char::from(c)) {
                 self.keep(c, i);
                 i += 1;
                 continue;
@@ -329,7 +329,7 @@ impl Emit for StreamBuilder {
             // blank (indentation and JSON punctuation go by in one loop).
             let first = i;
             let mut blank = false;
-            while i < run.end && WORD[usize::from(bytes[i])] == 0 && !matches!(bytes[i], b'.' | b'!' | b'?' | b';') {
+            while i < run.end && WORD[usize::from(bytes[i])] == 0 && !is_sentence_end(char::from(bytes[i])) {
                 blank |= bytes[i] <= b' ';
                 i += 1;
             }
