@@ -956,6 +956,82 @@ mod tests {
         assert_eq!(pieces(r"send\s@\s?them"), vec!["send them".to_string()]);
     }
 
+    fn seconds_of(pattern: &str) -> Vec<(Vec<String>, bool)> {
+        derive(pattern, View::Folded)
+            .unwrap()
+            .seconds
+            .iter()
+            .map(|s| {
+                (
+                    s.pieces
+                        .iter()
+                        .map(|p| String::from_utf8_lossy(p).into_owned())
+                        .collect(),
+                    s.after,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_sequence_takes_a_further_set_from_a_part_apart_and_knows_its_side() {
+        // The rare part is the object, at the end: the further set comes from the verb
+        // before it. (Words in between that no set can name keep the parts apart;
+        // without them the whole sequence is one rarer set.)
+        let s = seconds_of(r"\b(?:send|forward)\s[^\n]{0,40}\sto\s(?:attacker|exfiltrator)\b");
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert!(!s[0].1, "the verb stands before the pieces: {s:?}");
+        assert!(s[0].0.iter().any(|p| p.contains("send")), "{s:?}");
+        assert!(s[0].0.iter().any(|p| p.contains("forward")), "{s:?}");
+        // Rare part first: the further set is after it.
+        let s = seconds_of(r"\b(?:exfiltrate|siphon)\s[^\n]{0,40}\s(?:server|host)\b");
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert!(s[0].1, "the further part stands after the pieces: {s:?}");
+    }
+
+    #[test]
+    fn a_sequence_wrapped_in_groups_is_still_a_sequence() {
+        let plain = derive(
+            r"\b(?:send|forward)\s[^\n]{0,40}\sto\s(?:attacker|exfiltrator)\b",
+            View::Folded,
+        )
+        .unwrap();
+        let wrapped = derive(
+            r"((?:\b(?:send|forward)\s[^\n]{0,40}\sto\s(?:attacker|exfiltrator)\b))",
+            View::Folded,
+        )
+        .unwrap();
+        assert_eq!(plain.seconds.len(), 1);
+        assert_eq!(plain.seconds, wrapped.seconds);
+        assert_eq!(plain.pieces, wrapped.pieces);
+    }
+
+    #[test]
+    fn the_further_set_never_shares_a_part_with_the_pieces() {
+        // Every piece of the further set comes from a part apart from the first set's:
+        // no string of one set is a piece of the other.
+        for pattern in [
+            r"\b(?:send|forward)\s[^\n]{0,40}\sto\s(?:attacker|exfiltrator)\b",
+            r"\bignore\s[^\n]{0,20}\s(?:previous|prior)\sinstructions\b",
+            r"\bdo\snot\s(?:tell|inform)\s[^\n]{0,20}\suser\b",
+        ] {
+            let g = derive(pattern, View::Folded).unwrap();
+            for s in &g.seconds {
+                for p in &s.pieces {
+                    assert!(!g.pieces.contains(p), "{pattern}: {p:?} in both sets");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn an_alternation_or_a_single_part_has_no_further_set() {
+        assert!(seconds_of(r"(?:ignore previous instructions|do not tell the user)").is_empty());
+        assert!(seconds_of(r"instructions").is_empty());
+        // A sequence whose other parts gate nothing (optional, or large classes).
+        assert!(seconds_of(r"\w{1,5}\sinstructions").is_empty());
+    }
+
     #[test]
     fn common_words_cost_more_than_rare_ones() {
         assert!(frequency(b"the") > frequency(b"instructions"));
