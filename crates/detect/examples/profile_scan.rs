@@ -1,7 +1,7 @@
 //! A driver for profiling the engines (criterion's harness is in the way of `perf`):
 //! times one engine, or the full scan, over benign text and prints the rate.
 //!
-//!     cargo run --release -p mcpward-detect --example profile_scan -- <full|secrets|hidden|injection|gate> [bytes] [iterations]
+//!     cargo run --release -p mcpward-detect --example profile_scan -- <full|secrets|hidden|injection|gate|areas|pieces|words|memory> [bytes] [iterations]
 //!     PROFILE_FILE=some.txt …   # scan (the first bytes of) a file instead
 //!     PROFILE_FILE=crates/detect/corpus/benign/outputs …   # a directory: every JSON
 //!                               # string of its .json/.jsonl files, blank-line separated
@@ -11,6 +11,8 @@
 //! piece automaton and the areas, without searching them (`injection::coverage`).
 //! `areas` times nothing: it prints how much of the text the phrase rules must search
 //! (the engine's cost), per rule, largest first.
+//! `pieces` times the piece automaton alone, in both its forms (see `injection::pieces`):
+//! what each takes to build, and a pass over the windows' streams (built once, untimed).
 //! `words` times the least a word-level first stage would do (not an engine of this
 //! crate): split the raw bytes into ASCII words, fold their case and look each up in
 //! the gate's vocabulary (`injection::gate_words`), next to a `memchr` pass over the
@@ -59,6 +61,25 @@ fn main() {
     };
     if which == "words" {
         words(&text, iters);
+        return;
+    }
+    if which == "pieces" {
+        let Some(t) = injection::piece_automata(&text, iters) else {
+            eprintln!("the piece automaton could not be built");
+            std::process::exit(1);
+        };
+        let rate = |d: std::time::Duration| text.len() as f64 / d.as_secs_f64() / 1e9;
+        eprintln!(
+            "stream {} units, {} hits a pass\ncompact NFA: built in {:?}, {:?}/pass ({:.3} GB/s of text)\nfast DFA:    built in {:?}, {:?}/pass ({:.3} GB/s of text)",
+            t.stream_units,
+            t.hits,
+            t.compact_build,
+            t.compact_pass,
+            rate(t.compact_pass),
+            t.fast_build,
+            t.fast_pass,
+            rate(t.fast_pass)
+        );
         return;
     }
     if which == "areas" {

@@ -3,8 +3,12 @@
 //!
 //! The engine's cost is the sum of the areas its rules search (see [`super::window`]);
 //! on ordinary text that sum is several times the text, because the rules' pieces are
-//! everyday words. This reports it per rule, measured the way a scan computes it.
+//! everyday words. This reports it per rule, measured the way a scan computes it; and
+//! [`piece_automata`] times the piece automaton's two forms (see `pieces`).
 
+use std::time::{Duration, Instant};
+
+use super::pieces::PieceFinder;
 use super::{areas, engine, window, windows};
 
 /// Area totals for one text, in units of the gate stream.
@@ -64,6 +68,59 @@ pub fn coverage(text: &str) -> Coverage {
         .collect();
     out.searches.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     out
+}
+
+/// What the piece automaton's two forms cost (see `pieces`): each built from the
+/// gate's patterns, and each run over the streams of `text`'s windows.
+#[derive(Debug, Clone)]
+pub struct AutomataTiming {
+    pub stream_units: usize,
+    /// Hits of one pass (the same for both forms).
+    pub hits: usize,
+    pub compact_build: Duration,
+    /// One pass, the mean of the passes asked for.
+    pub compact_pass: Duration,
+    pub fast_build: Duration,
+    pub fast_pass: Duration,
+}
+
+/// Builds a finder as the engine builds its own and times both forms over `text`
+/// (`passes` passes each; the streams are built once, untimed): the figures behind
+/// `pieces::FAST_AFTER`, for `examples/profile_scan -- pieces`. `None` when the
+/// automaton cannot be built.
+#[doc(hidden)]
+pub fn piece_automata(text: &str, passes: usize) -> Option<AutomataTiming> {
+    let streams: Vec<window::Stream> = windows(text).map(|range| window::Stream::new(text, range)).collect();
+    let passes = passes.max(1);
+    let t = Instant::now();
+    let finder = PieceFinder::of_gate(&engine().gate_pieces)?;
+    let compact_build = t.elapsed();
+    let run = |fast: bool| {
+        let mut hits = 0;
+        let t = Instant::now();
+        for _ in 0..passes {
+            hits = 0;
+            for s in &streams {
+                finder.each_in_form(fast, &s.units, s.ascii, |_, _| hits += 1);
+            }
+        }
+        (hits, t.elapsed() / passes as u32)
+    };
+    let (hits, compact_pass) = run(false);
+    let t = Instant::now();
+    // The first pass in the fast form builds it.
+    finder.each_in_form(true, b"", true, |_, _| ());
+    let fast_build = t.elapsed();
+    let (fast_hits, fast_pass) = run(true);
+    debug_assert_eq!(hits, fast_hits);
+    Some(AutomataTiming {
+        stream_units: streams.iter().map(|s| s.units.len()).sum(),
+        hits,
+        compact_build,
+        compact_pass,
+        fast_build,
+        fast_pass,
+    })
 }
 
 #[cfg(test)]

@@ -48,7 +48,7 @@ use crate::hidden;
 use crate::normalize::{fold_pattern, fold_pattern_light, Normalized};
 use crate::verdict::{context_factor, Sink};
 pub use crate::verdict::{Level, ScanContext, Signal, SignalKind, Verdict};
-pub use coverage::{coverage, Coverage};
+pub use coverage::{coverage, piece_automata, AutomataTiming, Coverage};
 pub use tool::{scan_tool, FieldScan, ToolScan, MAX_FIELDS, MAX_SCHEMA_DEPTH, MAX_TOOL_BYTES};
 
 use encoded::Budget;
@@ -521,9 +521,10 @@ fn engine() -> &'static Engine {
         let files_anchors = gates.context(files::ANCHORS);
         let links_anchors = gates.context(links::ANCHORS);
         // The piece automaton (see `pieces`) holds every pattern but the blank ones.
-        let (blank, searched): (Vec<usize>, Vec<usize>) =
-            (0..gates.pieces.len()).partition(|&i| gates.pieces[i].iter().all(|&b| b == b' '));
-        let finder = pieces::PieceFinder::new(searched.iter().map(|&i| gates.pieces[i].clone()).collect(), searched);
+        let blank: Vec<usize> = (0..gates.pieces.len())
+            .filter(|&i| gates.pieces[i].iter().all(|&b| b == b' '))
+            .collect();
+        let finder = pieces::PieceFinder::of_gate(&gates.pieces);
         Engine {
             rules: compiled,
             finder,

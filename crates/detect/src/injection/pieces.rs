@@ -2,10 +2,11 @@
 //! in a window's stream: the first half of the engine's first stage.
 //!
 //! Two forms, the same hits. A compact NFA over every pattern is built at start: ~1 MB
-//! and ~13 ms, which every `mcpward scan` pays. A DFA runs about twice as fast alone
-//! (~5 ms against ~11 ms over the real outputs' stream, timed once with a throwaway
-//! test; in place, `profile_scan -- gate` went from ~18 to ~13 ms/MB), but takes ~50 ms and
-//! ~17 MB to build, more than a short scan saves; so it is built once a process has
+//! and ~12 ms, which every `mcpward scan` pays. A DFA runs about twice as fast alone
+//! (~5 ms against ~11 ms a pass over the real outputs' stream; `profile_scan -- pieces`
+//! times both builds and passes), and in place `profile_scan -- gate` went from ~18 to
+//! ~13 ms/MB. But it takes ~48 ms and ~17 MB to build, more than a short scan saves; so
+//! it is built once a process has
 //! scanned [`FAST_AFTER`] bytes (a proxy, or a large input) or asked for it with
 //! `warm_up`. Only the ASCII patterns go into the DFA: the few hundred holding non-ASCII
 //! letters would double its alphabet and its size, and they cannot occur in a stream
@@ -60,6 +61,22 @@ impl PieceFinder {
             fast: OnceLock::new(),
             scanned: AtomicUsize::new(0),
         })
+    }
+
+    /// The finder of the gate's `patterns` as the engine searches them: every pattern
+    /// but the blank ones (a space is in every stream; the engine marks those seen).
+    pub(crate) fn of_gate(patterns: &[Vec<u8>]) -> Option<PieceFinder> {
+        let searched: Vec<usize> = (0..patterns.len())
+            .filter(|&i| patterns[i].iter().any(|&b| b != b' '))
+            .collect();
+        PieceFinder::new(searched.iter().map(|&i| patterns[i].clone()).collect(), searched)
+    }
+
+    /// [`PieceFinder::each`] with the compact form, or (`fast`) with the fast form,
+    /// built first if need be: for timing the two apart (`coverage::piece_automata`).
+    pub(crate) fn each_in_form(&self, fast: bool, units: &[u8], ascii: bool, mut hit: impl FnMut(usize, Range<usize>)) {
+        let form = if fast { self.fast() } else { None };
+        self.each_with(form, units, ascii, &mut hit);
     }
 
     /// Builds the fast form now (for a process that will scan a lot).
@@ -153,10 +170,8 @@ mod tests {
     use super::*;
 
     fn hits(f: &PieceFinder, fast: bool, units: &[u8]) -> Vec<(usize, Range<usize>)> {
-        let ascii = units.is_ascii();
         let mut out = Vec::new();
-        let form = if fast { f.fast() } else { None };
-        f.each_with(form, units, ascii, &mut |p, r| out.push((p, r)));
+        f.each_in_form(fast, units, units.is_ascii(), |p, r| out.push((p, r)));
         out.sort_by_key(|(p, r)| (r.start, r.end, *p));
         out
     }
@@ -193,10 +208,7 @@ mod tests {
         // finder of its own, built as the engine builds its one: asking the engine's for
         // the fast form would switch every later test of this process to it.
         let patterns = &super::super::engine().gate_pieces;
-        let searched: Vec<usize> = (0..patterns.len())
-            .filter(|&i| patterns[i].iter().any(|&b| b != b' '))
-            .collect();
-        let f = &PieceFinder::new(searched.iter().map(|&i| patterns[i].clone()).collect(), searched).unwrap();
+        let f = &PieceFinder::of_gate(patterns).unwrap();
         let (mut checked, mut non_ascii) = (0, 0);
         for text in &super::super::gate_tests::texts() {
             let stream = super::super::window::Stream::new(text, 0..text.len());
