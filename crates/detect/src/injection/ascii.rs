@@ -22,7 +22,7 @@ use regex_syntax::hir::{Literal, Repetition};
 /// fails to compile too, and the rule is reported broken).
 pub(crate) fn twin(pattern: &str) -> Option<String> {
     let hir = regex_syntax::ParserBuilder::new().build().parse(pattern).ok()?;
-    Some(cut(&hir).to_string())
+    Some(super::print::pattern(&cut(&hir)))
 }
 
 fn cut(hir: &Hir) -> Hir {

@@ -20,6 +20,7 @@
 //!    [`ScanContext`]; the [`Verdict`] combines them. In content contexts hidden layout
 //!    alone (comments, hidden elements) stays below Suspicious.
 
+mod addressee;
 mod ascii;
 mod caches;
 mod carrier;
@@ -33,6 +34,7 @@ mod lexicon;
 mod links;
 mod multilingual;
 mod pieces;
+mod print;
 mod relax;
 mod rules;
 mod symbols;
@@ -232,6 +234,30 @@ impl CompiledRule {
 pub(crate) fn symbol_stand_ins() -> &'static symbols::Symbols {
     static S: OnceLock<symbols::Symbols> = OnceLock::new();
     S.get_or_init(symbols::Symbols::new)
+}
+
+/// Every rule's id and pattern, as the engine compiles it (folded for its view).
+#[cfg(test)]
+pub(crate) fn rule_patterns() -> Vec<(&'static str, String)> {
+    engine().rules.iter().map(|r| (r.id, r.pattern.clone())).collect()
+}
+
+/// Whether rule `id`'s pattern matches somewhere in `text`'s view (no gate, no
+/// context words, no weights): for a rule's own tests.
+#[cfg(test)]
+pub(crate) fn rule_matches(id: &str, text: &str) -> bool {
+    let rule = engine()
+        .rules
+        .iter()
+        .find(|r| r.id == id)
+        .unwrap_or_else(|| panic!("no rule {id}"));
+    let norm = search_views(text);
+    let hay = match rule.view {
+        View::Light => norm.text.as_str(),
+        View::Folded => norm.folded.as_str(),
+    };
+    let re = rule.regex(false).unwrap_or_else(|| panic!("{id} does not compile"));
+    window::in_area(re, hay, 0..hay.len()).next().is_some()
 }
 
 /// The views of `text` as the rules read them: normalised, the folded view with its
@@ -474,6 +500,7 @@ fn engine() -> &'static Engine {
         let defs: Vec<(rules::RuleDef, String)> = rules::rules()
             .into_iter()
             .chain(multilingual::rules())
+            .chain(addressee::rules())
             .map(|def| {
                 let pattern = ascii_boundaries(&fold(def.view, &def.pattern));
                 (def, pattern)

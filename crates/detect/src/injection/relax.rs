@@ -26,7 +26,7 @@ pub(crate) fn relaxed(pattern: &str) -> Option<String> {
     let hir = regex_syntax::ParserBuilder::new().build().parse(pattern).ok()?;
     let mut changed = false;
     let out = relax(&hir, &mut changed);
-    changed.then(|| out.to_string())
+    changed.then(|| super::print::pattern(&out))
 }
 
 fn relax(hir: &Hir, changed: &mut bool) -> Hir {

@@ -187,7 +187,7 @@ impl Symbols {
     pub(crate) fn small_form(&self, pattern: &str) -> Option<String> {
         let hir = regex_syntax::ParserBuilder::new().build().parse(pattern).ok()?;
         match self.stand_ins {
-            Some(stand_ins) => Some(self.rewrite(&hir, stand_ins)?.to_string()),
+            Some(stand_ins) => Some(super::print::pattern(&self.rewrite(&hir, stand_ins)?)),
             None => Some(pattern.to_string()),
         }
     }
