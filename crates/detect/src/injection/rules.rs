@@ -484,6 +484,19 @@ revelez|affiche|recommande|dis|dites|transfere|partage|installe|telecharge|ignor
 losche|entferne|verrate|zeige|empfiehl|sag|uberweise|teile|installiere|besuche|dimentica|invia|inoltra|cancella|\
 rivela|mostra|raccomanda|trasferisci|carica|condividi|installa|scarica";
 
+/// Verbs that change something of the user's: orders only after the model is addressed
+/// and with an object from [`ACCOUNT_OBJECTS`] (`fake-authority.addressed-account-change`).
+const ADDRESSED_VERBS: &str = "create|generate|mint|invite|add|set|change|update|replace|turn\\s(?:off|on)|switch\\soff|\
+register|reset|revoke|modify|edit|make|grant|give|assign|enable|configure|lower|remove|append|paste|reply|attach|export|\
+book|buy|purchase|order|approve|store|save|put";
+/// What those verbs must act on: credentials, the protections around them, who owns
+/// an account, where money and mail go.
+const ACCOUNT_OBJECTS: &str = "tokens?\\b|api\\skeys?|access\\skeys?|deploy\\skeys?|ssh\\skeys?|public\\skeys?|passwords?|passphrases?|\
+secrets?\\b|credentials|2fa|two-step|two-factor|mfa|multi-factor|verification|branch\\sprotection|protection|permissions?\\b|\
+(?:organi[sz]ation\\s|org\\s|workspace\\s)?(?:owner|admin|administrator)s?\\b|admin\\srights|forwarding|auto-?forward|webhook|\
+authorized_keys|recovery|wire|iban|account\\snumber|bank\\sdetails|payee|beneficiary|sharing|public\\slink|\
+anyone\\swith\\sthe\\slink|registry|firewall|audit\\slogs?|logging|sso|bypass|scopes?\\b|bcc";
+
 /// The ways content addresses the model (an alternation, folded view): "Note to the
 /// AI:", "Nota para el asistente:", "If you are an LLM", "AI agents reading this",
 /// "To whoever is processing this with an LLM", "[Assistant note]", "This comment is for
@@ -535,6 +548,13 @@ fn addressing(vocative: bool) -> String {
         format!(r"\b(?:this|the\sfollowing|these)\s(?:comment|message|note|section|text|part|paragraph|line|block|instruction|instructions)\s(?:is|are)\s(?:only\s)?(?:meant\s|intended\s|written\s|addressed\s)?(?:only\s)?(?:for|to)\s(?:the\s|any\s|all\s)?(?:{ADDRESSEE_SPECIFIC_EN}|{ADDRESSEE_GENERIC_EN})\b"),
     ];
     if vocative {
+        // A kind of assistant, bot or copilot spoken to, and a colon: "For the assistant:",
+        // "P.S. for the assistant that manages this account:", "Note to virtual
+        // assistants:", "Important for payment assistants:", "Prep for attendees'
+        // scheduling assistants:". ("Agents" are left out: in helpdesk data they are
+        // people.) Only with an order after it: alone, "Settings for the assistant:" is
+        // a product's documentation.
+        forms.push(r"(?:^|[^a-z0-9'])(?:for|to)\s(?:the\s|any\s|all\s|every\s|each\s|your\s|my\s|our\s)?(?:[a-z'-]{2,20}\s){0,2}?(?:assistants?|bots?|copilots?)(?:\s(?:that|who|which|with)\s[^:\n.!?]{1,60}?)?\s?:(?:[^/:]|$)".to_string());
         forms.push(ai_role_addressed());
         forms.push(format!(
             r"(?m)(?:(?:^|[.!?;]\s|^[ \t]{{0,3}}[>*#-]+\s?)(?:hey\s|dear\s|the\s|all\s|any\s)?(?:{ADDRESSEE_SPECIFIC_EN}|{ADDRESSEE_EU}|assistant|agent|model)\s?(?::(?:[^:]|$)|,\s(?:please|pls|kindly|you|your|now|listen|ignore|disregard|forget|stop|i\sneed|we\sneed|this\sis|here\sis|here's|note|important|read\sthis|quick|urgent|before|after|when|from\snow|vergiss|ignoriere|ignora|olvida|oublie|ignorez|esqueca|dimentica|envia|envie|sende|schicke|invia|envoie|envoyez)\b)|,\s(?:{ADDRESSEE_SPECIFIC_EN}|{ADDRESSEE_EU})\s?:(?:[^:]|$))"
@@ -1152,8 +1172,11 @@ pub(crate) fn rules() -> Vec<RuleDef> {
             spec = ADDRESSEE_SPECIFIC_EN
         ),
     )));
-    // An order right after the model is addressed: the addressing, then within the line
-    // a verb that turns the model against its user.
+    // An order right after the model is addressed: the addressing, then within 160
+    // characters (the numbered steps of a plan start on the next line) a verb that
+    // turns the model against its user, or any verb that acts on the user's accounts:
+    // once the model is the one spoken to, "create a token", "turn off two-step
+    // verification" or "run this" is an order.
     r.push(metadata_weak(rule(
         "fake-authority.addressed-order",
         FakeAuthority,
@@ -1161,11 +1184,33 @@ pub(crate) fn rules() -> Vec<RuleDef> {
         Folded,
         ADDRESSED_ORDER_ANCHORS,
         format!(
-            r"{addr}[^\n]{{0,160}}?\b(?:{risky})\b",
+            r"{addr}(?s:.){{0,160}}?\b(?:{risky})\b",
             addr = addressing(true),
             risky = RISKY_VERBS
         ),
     )));
+    // The same with a verb that changes the user's accounts and its object within a
+    // few words: "create a new personal access token", "turn off two-step
+    // verification", "invite … as an organization owner", "update the secret NPM_TOKEN".
+    // Everyday verbs, so the object must be one an attacker wants; and never in a tool
+    // description, where notes to the model ("Note to LLM: set the limit") are usual.
+    r.push({
+        let mut r = rule(
+            "fake-authority.addressed-account-change",
+            FakeAuthority,
+            0.55,
+            Folded,
+            ADDRESSED_ORDER_ANCHORS,
+            format!(
+                r"{addr}(?s:.){{0,160}}?\b(?:{verbs})\b[^\n]{{0,60}}?\b(?:{objects})",
+                addr = addressing(true),
+                verbs = ADDRESSED_VERBS,
+                objects = ACCOUNT_OBJECTS
+            ),
+        );
+        r.metadata_factor = 0.0;
+        r
+    });
     r.push(rule(
         "fake-authority.claimed-consent",
         FakeAuthority,
