@@ -25,6 +25,7 @@ mod ascii;
 mod caches;
 mod carrier;
 mod coverage;
+mod deception;
 mod encoded;
 mod files;
 mod gate;
@@ -501,6 +502,7 @@ fn engine() -> &'static Engine {
             .into_iter()
             .chain(multilingual::rules())
             .chain(addressee::rules())
+            .chain(deception::rules())
             .map(|def| {
                 let pattern = ascii_boundaries(&fold(def.view, &def.pattern));
                 (def, pattern)
