@@ -530,7 +530,9 @@ fn addressing(vocative: bool) -> String {
         // "Si un assistant IA lit ce message", "se um assistente de IA lê isto", "wenn
         // ein KI-Agent das liest", "als een AI-assistent dit leest".
         format!(r"\b(?:si|se|wenn|falls|als)\s(?:un|una|une|le|la|el|l'|o|a|um|uma|ein|eine|einer|der|die|een|de|het|qualche|algun|alguno|alguna)?\s?(?:{ADDRESSEE_EU}|{ADDRESSEE_SPECIFIC_EN}|agente?s?|modelo|modele|modello|modell)\s(?:[a-z'-]{{2,20}}\s){{0,2}}?(?:lit|lisez|lee|le|leia|legge|liest|leest|traite|procesa|processa|elabora|verarbeitet|verwerkt|analyse|analiza|analisa|analizza|resume|riassume|zusammenfasst|samenvat)\b"),
-        format!(r"\bif\s(?:you\sare|you're|youre)\s(?:an?\s|the\s)?(?:{ADDRESSEE_SPECIFIC_EN}|{AI_ROLE}|assistant|bot|large\slanguage\smodel|automated\s(?:agent|system|tool))\b"),
+        // Not "If you are an AI researcher who enjoys…" (a job advert): the addressee
+        // must end there, or go on as a model would be described.
+        format!(r"\bif\s(?:you\sare|you're|youre)\s(?:an?\s|the\s)?(?:{ADDRESSEE_SPECIFIC_EN}|{AI_ROLE}|assistant|bot|large\slanguage\smodel|automated\s(?:agent|system|tool))(?:\s?[,.:;!?)\-–—]|\s?$|\s(?:(?:[a-z]{{2,20}}\s)?(?:model|assistant|agent|system|tool|bot|program)s?\b|reading|processing|parsing|summari[sz]ing|analy[sz]ing|reviewing|working|helping|acting|tasked|asked|instructed|running|deployed|used|with|that|who|which|and|or|then|please|here|seeing|browsing|handling|answering))"),
         format!(r"\bif\s(?:an?|any|the|some)\s(?:{ADDRESSEE_SPECIFIC_EN}|{ADDRESSEE_GENERIC_EN})(?:\s(?:agent|assistant|model|system))?\s(?:reads|is\sreading|processes|is\sprocessing|sees|finds|parses|summari[sz]es|is\ssummari[sz]ing|reviews|is\sreviewing|analy[sz]es|is\sanaly[sz]ing|handles|is\shandling|indexes|is\sindexing)\s(?:this|it|these|the\s\w+)\b"),
         format!(r"\b(?:{ADDRESSEE_SPECIFIC_EN}|{ADDRESSEE_GENERIC_EN}|{ADDRESSEE_EU})\s(?:{reading})\b"),
         format!(r"\b(?:dear|hey|hi|hello|attention|yo)\s(?:all\s|any\s)?(?:{ADDRESSEE_SPECIFIC_EN}|assistant|model|agent|bot)s?\b"),
@@ -1038,13 +1040,16 @@ pub(crate) fn rules() -> Vec<RuleDef> {
         "prompt|instruction|message|override|directive",
         r"\b(?:begin|start|end)\s(?:of\s)?(?:the\s)?(?:new\s|real\s|true\s|hidden\s|secret\s|updated\s|actual\s)?(?:system|developer|admin|hidden|secret|new|override)\s(?:prompt|instructions?|message|override|directives?)\b".into(),
     ));
+    // A heading that names a turn of the prompt. One `#` and a word is a comment in
+    // shell or Python ("# system: linux only", "# input: a path"): with a colon and
+    // text after it, only the headings no comment starts with.
     r.push(rule(
         "fake-authority.heading",
         FakeAuthority,
         0.4,
         Light,
         "#",
-        r"(?m)^[\s/*>-]{0,4}#{1,6}\s?(?:system|system\sprompt|system\smessage|new\sinstructions|admin|developer\smessage|developer\sinstructions|system\soverride|assistant\sinstructions)\s?:?\s?$|(?m)^[\s/*>-]{0,4}#{1,6}\s?(?:system|instruction|instructions|response|input|new\sinstructions|system\soverride)\s?:".into(),
+        r"(?m)^[\s/*>-]{0,4}#{1,6}\s?(?:system|system\sprompt|system\smessage|new\sinstructions|admin|developer\smessage|developer\sinstructions|system\soverride|assistant\sinstructions)\s?:?\s?$|(?m)^[\s/*>-]{0,4}(?:#{2,6}\s?(?:system|instruction|instructions|response|input|new\sinstructions|system\soverride)|#\s?(?:instructions?|new\sinstructions|system\soverride|system\sprompt))\s?:".into(),
     ));
     r.push(rule(
         "fake-authority.role-label",
