@@ -28,6 +28,7 @@ mod coverage;
 mod deception;
 mod encoded;
 mod files;
+mod future_calls;
 mod gate;
 #[cfg(test)]
 mod gate_tests;
@@ -503,6 +504,7 @@ fn engine() -> &'static Engine {
             .chain(multilingual::rules())
             .chain(addressee::rules())
             .chain(deception::rules())
+            .chain(future_calls::rules())
             .map(|def| {
                 let pattern = ascii_boundaries(&fold(def.view, &def.pattern));
                 (def, pattern)
