@@ -26,8 +26,10 @@ mod caches;
 mod carrier;
 mod coverage;
 mod deception;
+mod decode_order;
 mod encoded;
 mod files;
+mod from_context;
 mod future_calls;
 mod gate;
 #[cfg(test)]
@@ -505,6 +507,8 @@ fn engine() -> &'static Engine {
             .chain(addressee::rules())
             .chain(deception::rules())
             .chain(future_calls::rules())
+            .chain(decode_order::rules())
+            .chain(from_context::rules())
             .map(|def| {
                 let pattern = ascii_boundaries(&fold(def.view, &def.pattern));
                 (def, pattern)
