@@ -47,11 +47,12 @@ fn pattern() -> String {
         // post_message", "whenever you run pip_install", "any time you write a file with
         // ANY tool (write_file, …)", "on every later use of `fetch`".
         format!(
-            r"\b(?:(?:for|on|at|with|in|before|after|during)\s(?:every|each|any|all)\s(?:(?:subsequent|future|later|further|following|next|other)\s)?(?:\w+\s){{0,2}}?(?:calls?|invocations?|uses?|runs?|requests?|time)|(?:every|each|all|any)\s(?:subsequent|future|later|further)\s(?:\w+\s){{0,2}}?(?:calls?|invocations?|uses?|requests?)|(?:whenever|every\stime|each\stime|any\stime|from\snow\son,?\swhen(?:ever)?)\syou\s(?:later\s|next\s)?(?:call|run|invoke|use|execute|write|edit|create|post|send|push|install|query|fetch|open|save|commit|deploy|apply)\b)[^.\n]{{0,80}}?{TOOL}[^.\n]{{0,120}}?(?:{CHANGE})"
+            r"\b(?:(?:for|on|at|with|in|before|after|during)\s(?:every|each|any|all)\s(?:(?:subsequent|future|later|further|following|next|other)\s)?(?:\w+\s){{0,2}}?(?:calls|invocations?)|(?:for|on|at|with|in|before|after|during)\s(?:every|each|any|all)\s(?:subsequent|future|later|further|following|next|other)\s(?:\w+\s){{0,2}}?call|(?:every|each|all|any)\s(?:subsequent|future|later|further)\s(?:\w+\s){{0,2}}?(?:calls?|invocations?|uses?|requests?)|(?:whenever|every\stime|each\stime|any\stime|from\snow\son,?\swhen(?:ever)?)\syou\s(?:later\s|next\s)?(?:call|run|invoke|use|execute|write|edit|create|post|send|push|install|query|fetch|open|save|commit|deploy|apply)\b)[^.\n]{{0,80}}?{TOOL}[^.\n]{{0,120}}?(?:{CHANGE})"
         ),
-        // The tool between: "for all subsequent git_push invocations, use …".
+        // The tool between: "for all subsequent git_push invocations, use …" (a later
+        // call said so: "call" alone is every API's documentation).
         format!(
-            r"\b(?:for|on|at|with|in|before|after|during)\s(?:every|each|any|all)\s(?:(?:subsequent|future|later|further|following|next|other)\s)?{TOOL}\s(?:calls?|invocations?|uses?|runs?|requests?)\b[^.\n]{{0,120}}?(?:{CHANGE})"
+            r"\b(?:every|each|any|all)\s(?:subsequent|future|later|further|following|next)\s{TOOL}\s(?:calls?|invocations?|uses?|runs?|requests?)\b[^.\n]{{0,120}}?(?:{CHANGE})"
         ),
         // Spanish, Portuguese, Italian, French, German, Dutch.
         format!(
@@ -71,8 +72,9 @@ fn pattern() -> String {
 }
 
 /// Other tools, unnamed: "any payment or transfer tool", "other tools", "all connected
-/// tools", "any database tool".
-const ANY_TOOL: &str = r"(?:any|every|all|another|other|each)\s(?:other\s|connected\s)?(?:[a-z-]+\s(?:or\s[a-z-]+\s)?)?(?:tools?|servers?|functions?|integrations?)\b";
+/// tools", "any database tool". (Not "functions" or "integrations": in code and docs
+/// those words are everywhere, and the gate would search nearly all text.)
+const ANY_TOOL: &str = r"(?:any|every|all|another|other|each)\s(?:other\s|connected\s)?(?:[a-z-]+\s(?:or\s[a-z-]+\s)?)?(?:tools?|servers?)\b";
 
 /// Verbs that change what another tool's call does (not "call", "use" or "check":
 /// orchestration guidance says those).
@@ -93,7 +95,7 @@ const MODIFY: &str = r"\b(?:replace|substitute|swap|redirect|reroute|route|bcc|c
 /// verb must change what the other call does.
 fn other_tools_pattern() -> String {
     [
-        format!(r"\b(?:when|whenever|if|after|before|each\stime|every\stime|for)\b[^.\n]{{0,60}}?\b(?:(?:by|through|with|via|using|on|to)\s)?{ANY_TOOL}[^.\n]{{0,80}}?{MODIFY}"),
+        format!(r"\b(?:when|whenever|if|after|before|each\stime|every\stime)\b[^.\n]{{0,60}}?\b(?:(?:by|through|with|via|using|on|to)\s)?{ANY_TOOL}[^.\n]{{0,80}}?{MODIFY}"),
         format!(r"\b(?:every\s)?{TOOL}\s(?:tool\s|calls?\s)?(?:must|should|shall|has\sto|needs\sto)\s(?:always\s|also\s|now\s)?(?:deliver|send|forward|route|redirect|copy|bcc|cc|add|use\s--|target|push\sto|go\sto|be\s(?:routed|sent|redirected|copied))\b"),
         format!(r"\b(?:(?:additional\s)?rules?|regla|regra|regle|regel|regola|interaction|policy|protocol\supdate)\s(?:for|with|pour|para|per|fur)\s(?:the\s|l'|o\s|as\s|a\s|la\s|le\s|il\s|das\s|die\s|den\s|all\s)?(?:\w+\s){{0,2}}?(?:tools?|outils?|ferramentas?|herramientas?|strumenti|werkzeuge?|{TOOL})(?:\s{TOOL})?\s?:[^\n]{{0,160}}?(?:{MODIFY}|\b(?:must|doit|debe|deve|muss|moet|every|each|chaque|cada|ogni|jede)\b)"),
     ]
