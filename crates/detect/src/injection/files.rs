@@ -98,6 +98,7 @@ const DEMAND: &str = r"\b(?:read|reads|reading|cat|open|load|get|fetch|access|pr
 struct Compiled {
     classes: Vec<(CachedRegex, f32, f32, &'static str)>,
     demand: Option<Regex>,
+    handover: Option<Regex>,
 }
 
 fn compiled() -> &'static Compiled {
@@ -114,6 +115,7 @@ fn compiled() -> &'static Compiled {
             })
             .collect(),
         demand: Regex::new(&super::ascii_boundaries(DEMAND)).ok(),
+        handover: Regex::new(&super::ascii_boundaries(HANDOVER)).ok(),
     })
 }
 
@@ -173,6 +175,25 @@ pub(crate) fn scan(
                 if demanded.is_some() { " (demanded)" } else { "" },
                 crate::neutralize::excerpt_in(original, span.clone(), 100)
             );
+            // Demanded and then handed over ("… and paste its contents here", "print
+            // ~/.npmrc to the chat", "return its full contents as the argument"): that is
+            // exfiltration, whatever the context, not a file named in passing. A public
+            // key (`.pub`) is meant to be handed over.
+            let handed = (demanded.is_some() && !m.as_str().ends_with(".pub"))
+                .then(|| handed_over_after(c.handover.as_ref(), light, m.end()))
+                .flatten();
+            if let Some(over) = handed {
+                let span = norm.original_range(from..over);
+                out.push(Signal {
+                    kind: SignalKind::ContextExfiltration,
+                    evidence: format!(
+                        "{label} demanded and handed over: {}",
+                        crate::neutralize::excerpt_in(original, span.clone(), 100)
+                    ),
+                    span,
+                    weight: HANDED_OVER,
+                });
+            }
             out.push(Signal {
                 kind: SignalKind::SensitiveFile,
                 span,
@@ -181,6 +202,35 @@ pub(crate) fn scan(
             });
         }
     }
+}
+
+/// Weight of a sensitive file demanded and handed over (context-exfiltration: 0.48 in
+/// a tool result).
+const HANDED_OVER: f32 = 0.6;
+
+/// Where the file's contents are to go, after it in the same paragraph: the chat, the
+/// answer, a comment, a tool's argument, "here", "verbatim", "in base64".
+const HANDOVER: &str = concat!(
+    r"(?:\b(?:paste|post|put|print|show|output|include|share|send|give|return|display|echo|dump|write|copy|mostre|muestra|muestre|pega|cole|affiche|colle|zeige|gib|mostra|incolla|plak|toon)\b[^\n]{0,60}?",
+    r"(?:\bhere\b|\bbelow\b|\baqui\b|\bici\b|\bhier\b|\bqui\b|\bhieronder\b)",
+    r"|\b(?:to|in|into|on)\s(?:the|this|your|a)\s(?:chat|conversation|reply|response|answer|comment|thread|issue|ticket|next\s(?:message|reply|step|tool\scall))\b",
+    r"|\bas\s(?:the\s|an\s)?(?:argument|parameter|input|value)\b",
+    r"|\b(?:return|send|paste|post|include|share|give|upload|output|print|pass|dump)\s(?:its|their|the)\s(?:full\s|entire\s|complete\s|whole\s|raw\s)?contents?\b",
+    r"|\b(?:full|entire|complete|whole)\scontents?\b|\bverbatim\b|\bin\sbase64\b|\bem\sbase64\b|\ben\sbase64\b",
+    r"|\b(?:na\ssua\sresposta|en\stu\srespuesta|dans\sta\sreponse|dans\svotre\sreponse|in\sdeiner\santwort|nella\stua\srisposta|im\snachsten\sschritt|in\sde\sreactie|in\sje\santwoord)\b",
+    r"|\b(?:gib|gebt|geben)\s(?:ihren|seinen|den|die)\sinhalt\b|\bihren\sinhalt\b",
+    r"|\b(?:to|at)\shttps?://",
+    r")"
+);
+
+/// The end of a hand-over phrase ([`HANDOVER`]) within 160 bytes after `at`, before
+/// a blank line.
+fn handed_over_after(handover: Option<&Regex>, light: &str, at: usize) -> Option<usize> {
+    let handover = handover?;
+    let end = ceil_char(light, (at + 160).min(light.len()));
+    let after = &light[at..end];
+    let after = &after[..after.find("\n\n").unwrap_or(after.len())];
+    handover.find(after).map(|m| at + m.end())
 }
 
 /// Words that put a file out of bounds rather than ask for it.
