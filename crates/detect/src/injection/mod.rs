@@ -84,11 +84,24 @@ pub fn scan(text: &str, ctx: ScanContext) -> Verdict {
         None => (text, text),
     };
     let mut signals = scan_signals(shown, phrases, ctx, 0, &mut budget);
-    // Evidence quotes the text (and decoded payloads); secrets in it never leave raw.
+    // Evidence quotes the text (and decoded payloads); secrets in it never leave raw:
+    // those the excerpt itself shows as secrets, and the values of those found in the
+    // whole text wherever they stand (a password in a URL may stand again, bare,
+    // where an excerpt of another signal quotes it).
+    let in_text = if signals.is_empty() {
+        Vec::new()
+    } else {
+        secret_values(text)
+    };
     for s in &mut signals {
         let found = crate::secrets::scan_text(&s.evidence);
         if !found.is_empty() {
             s.evidence = crate::secrets::redact_in(&s.evidence, &found);
+        }
+        for (raw, redacted) in &in_text {
+            if s.evidence.contains(raw.as_str()) {
+                s.evidence = s.evidence.replace(raw.as_str(), redacted);
+            }
         }
     }
     let mut verdict = Verdict::from_signals(signals);
@@ -96,6 +109,24 @@ pub fn scan(text: &str, ctx: ScanContext) -> Verdict {
         verdict.cap_layout_only();
     }
     verdict
+}
+
+/// Shortest secret value redacted wherever it stands: shorter ones ("hunter2") are
+/// common words or parts of them, and an excerpt that shows one elsewhere shows a word.
+const MIN_REDACTED_VALUE: usize = 8;
+
+/// The values of the secrets in `text` (at least [`MIN_REDACTED_VALUE`] bytes), each
+/// with its redaction, longest first (so a value inside another is replaced after it).
+fn secret_values(text: &str) -> Vec<(String, String)> {
+    let mut values: Vec<(String, String)> = crate::secrets::scan_text(text)
+        .iter()
+        .map(|m| (m.text(text), m.kind))
+        .filter(|(v, _)| v.len() >= MIN_REDACTED_VALUE)
+        .map(|(v, kind)| (v.to_string(), crate::secrets::redact(v, kind)))
+        .collect();
+    values.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+    values.dedup_by(|a, b| a.0 == b.0);
+    values
 }
 
 /// Compiles every pattern now rather than on the first scan that needs it, and builds
