@@ -3,6 +3,7 @@
 //!
 //!     cargo run --release -p mcpward-detect --example profile_scan -- <full|secrets|hidden|injection|gate|areas|pieces|words|memory> [bytes] [iterations]
 //!     PROFILE_FILE=some.txt …   # scan (the first bytes of) a file instead
+//!     PROFILE_GEN=near_miss …   # the bench's text dense with near-misses instead
 //!     PROFILE_FILE=crates/detect/corpus/benign/outputs …   # a directory: every JSON
 //!                               # string of its .json/.jsonl files, blank-line separated
 //!     cargo run --release -p mcpward-detect --example profile_scan -- areas [bytes]
@@ -57,6 +58,8 @@ fn main() {
             let t = std::fs::read_to_string(path).unwrap();
             t[..floor_boundary(&t, size)].to_string()
         }
+        // PROFILE_GEN=near_miss: the bench's text dense with near-misses.
+        Err(_) if std::env::var("PROFILE_GEN").as_deref() == Ok("near_miss") => support::near_miss(size),
         Err(_) => support::benign(size),
     };
     if which == "words" {
