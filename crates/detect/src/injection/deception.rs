@@ -114,16 +114,7 @@ pub(crate) fn rules() -> Vec<RuleDef> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::rule_matches;
-
-    fn check(id: &str, yes: &[&str], no: &[&str]) {
-        for t in yes {
-            assert!(rule_matches(id, t), "{id} should match: {t}");
-        }
-        for t in no {
-            assert!(!rule_matches(id, t), "{id} should not match: {t}");
-        }
-    }
+    use super::super::assert_rule as check;
 
     #[test]
     fn consent_carried_over() {

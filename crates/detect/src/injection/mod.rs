@@ -277,6 +277,18 @@ pub(crate) fn rule_patterns() -> Vec<(&'static str, String)> {
     engine().rules.iter().map(|r| (r.id, r.pattern.clone())).collect()
 }
 
+/// Asserts rule `id` matches every text of `yes` and none of `no` (see
+/// [`rule_matches`]): the rules' own tests.
+#[cfg(test)]
+pub(crate) fn assert_rule(id: &str, yes: &[&str], no: &[&str]) {
+    for t in yes {
+        assert!(rule_matches(id, t), "{id} should match: {t}");
+    }
+    for t in no {
+        assert!(!rule_matches(id, t), "{id} should not match: {t}");
+    }
+}
+
 /// Whether rule `id`'s pattern matches somewhere in `text`'s view (no gate, no
 /// context words, no weights): for a rule's own tests.
 #[cfg(test)]
