@@ -59,7 +59,7 @@ fn compiled() -> Option<&'static Compiled> {
             link: CachedRegex::new(LINK, REGEX_CACHE)?,
             raw: CachedRegex::new(RAW, REGEX_CACHE)?,
             placeholder: Regex::new(
-                r"\{\{?\s?([a-z_ .-]{1,40})\s?\}?\}|%7b([a-z_ .%-]{1,40})%7d|\$\{?([a-z_]{1,40})\}?|<([a-z_ -]{1,40})>|\[([a-z_ -]{1,40})\]",
+                r"\{\{?\s?([\p{L}_ .-][\p{L}\p{N}_ .-]{0,59})\s?\}?\}|%7b([a-z_ .%-]{1,40})%7d|\$\{?([a-z_]{1,40})\}?|<([\p{L}_ -][\p{L}\p{N}_ -]{0,59})>|\[([\p{L}_ -][\p{L}\p{N}_ -]{0,59})\]|%([a-z][a-z_]{3,39})%",
             )
             .ok()?,
         })
@@ -227,9 +227,56 @@ fn judge(
     });
     let data_in_query = placeholders(c, query)
         .chain(tail)
-        .any(|n| DATA_NAMES.iter().any(|d| n.contains(d)));
-    let any_in_query = placeholders(c, query).next().is_some() || tail.is_some();
-    let data_in_path = placeholders(c, path).any(|n| PATH_DATA_NAMES.iter().any(|d| n.contains(d)));
+        .any(|n| DATA_NAMES.iter().any(|d| n.contains(d)) || is_descriptive(n));
+    // `?q=USER_QUESTION`, `?cb=NUMERO_CARTE`: an upper-case name with underscores in the
+    // original text is a placeholder (real values are rarely written so); it names data
+    // when a part of it does.
+    let original_url = &original[norm.original_range(url_range.clone())];
+    let original_query = original_url.find(['?', '#']).map_or("", |i| &original_url[i..]);
+    let caps_names: Vec<&str> = original_query
+        .split(['&', '?', '#', ';'])
+        .filter_map(|kv| {
+            kv.split_once('=')
+                .map(|(_, v)| v.trim_matches(['<', '>', '[', ']', '{', '}']))
+        })
+        .filter(|v| is_caps_placeholder(v))
+        .collect();
+    // Two or more such blanks (`?cb=NUMERO_CARTE&cvv=CRYPTOGRAMME`) are a form for the
+    // model to fill in, in any language.
+    let data_in_query = data_in_query
+        || caps_names.len() >= 2
+        || caps_names.iter().any(|v| {
+            v.to_ascii_lowercase()
+                .split('_')
+                .any(|seg| DATA_NAMES.iter().any(|d| seg.starts_with(d)))
+        });
+    let any_in_query = placeholders(c, query).next().is_some() || tail.is_some() || !caps_names.is_empty();
+    // In a path, `{owner}/{repo}` is an API template; a name of three words or more
+    // (`<LAST_USER_MESSAGE>`, `{{name_of_file_user_is_editing}}`) describes what the
+    // model is to put there. In the host (`https://[USER_NAME].x.example`) any name of
+    // data does.
+    // A bare URL stops at `<`, and any URL at a `>`: the placeholders standing there
+    // (`…/v/<LAST_USER_MESSAGE>/<USER_FULL_NAME>`, `…/cite/<NAME_OF_FILE…>`) are read from
+    // the text after it and from the path's unclosed tail.
+    let after: &str = {
+        let rest = &norm.text[url_range.end..];
+        let rest = &rest[..crate::hidden::floor_char(rest, 200)];
+        let rest = &rest[..rest.find(char::is_whitespace).unwrap_or(rest.len())];
+        if rest.starts_with('<') {
+            rest
+        } else {
+            ""
+        }
+    };
+    let path_tail = path
+        .rsplit_once('<')
+        .map(|(_, name)| name)
+        .filter(|name| closing && !name.contains('>'));
+    let path_name = |n: &str| PATH_DATA_NAMES.iter().any(|d| n.contains(d)) || is_descriptive(n);
+    let data_in_path = placeholders(c, path).any(path_name)
+        || placeholders(c, after).any(path_name)
+        || path_tail.is_some_and(path_name)
+        || placeholders(c, host).any(|n| DATA_NAMES.iter().any(|d| n.contains(d)) || is_descriptive(n));
     // `?c=SESSION_DATA`: a bare name standing for the data, to be filled in by the model.
     // Whole segments only (`dotenv` is a word, `session_data` names data), and never
     // the analytics parameters every link in a README carries.
@@ -245,8 +292,6 @@ fn judge(
     // A long query value that decodes to text is data on its way out; long opaque values
     // (signed CDN URLs, percent-encoded badge parameters) are everyday. Base64 is
     // case-sensitive, so the value is read from the original text.
-    let original_url = &original[norm.original_range(url_range)];
-    let original_query = original_url.find(['?', '#']).map_or("", |i| &original_url[i..]);
     let long_value = original_query.split(['&', '?', '#', ';']).any(|kv| {
         let v = kv.split_once('=').map_or(kv, |(_, v)| v);
         v.len() >= 24 && super::encoded::decodes_to_text(v)
@@ -276,6 +321,28 @@ fn judge(
         evidence,
         weight: weight.min(1.0),
     });
+}
+
+/// A placeholder name of three words or more ("last_user_message", "first 200 chars of
+/// that file"): what the model is to fill in, not an API template's `{repo}` or
+/// `{message_id}`, nor a template engine's dotted path (`{{order.tracking_number}}`).
+fn is_descriptive(name: &str) -> bool {
+    name.split(['_', ' ', '-']).filter(|w| !w.is_empty()).count() >= 3
+}
+
+/// `USER_QUESTION`, `NUMERO_CARTE`: upper-case ASCII words joined by underscores, at least
+/// two, the first of three letters or more (not `EN_US`, a locale).
+fn is_caps_placeholder(v: &str) -> bool {
+    let mut words = v.split('_');
+    let first_ok = words
+        .next()
+        .is_some_and(|w| w.len() >= 3 && w.bytes().all(|b| b.is_ascii_uppercase()));
+    let rest: Vec<&str> = words.collect();
+    first_ok
+        && !rest.is_empty()
+        && rest
+            .iter()
+            .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()))
 }
 
 fn placeholders<'h>(c: &'h Compiled, s: &'h str) -> impl Iterator<Item = &'h str> + 'h {
