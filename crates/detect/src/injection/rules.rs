@@ -449,9 +449,9 @@ const SECRET_OBJ: &str = "api keys?|secrets?|credentials?|passwords?|passphrases
 tokens?|cookies|(?:browser|session) cookies|environment variables|env vars|ssh keys?|seed phrases?|2fa codes?";
 const PARAM_WORD: &str = "parameter|parameters|param|params|argument|arguments|arg|args|field|fields|property|\
 properties|input";
-/// A parameter: the word, or a quoted name (`meta`, 'notes').
+/// A parameter: the word, or a quoted name (`meta`, 'notes', "state").
 const PARAM_RE: &str = "(?:parameter|parameters|param|params|argument|arguments|arg|args|field|fields|property|\
-properties|input)\\b|\\b(?:the|in|into|as|to|via|under|inside)\\s`[a-z_][a-z0-9_-]{0,39}`";
+properties|input)\\b|\\b(?:the|in|into|as|to|via|under|inside)\\s[`'\x22][a-z_][a-z0-9_-]{0,39}[`'\x22]";
 const CONVO_ANCHORS: &str = "conversation|chat|messages|transcript|dialog|history|context|system prompt|\
 system message|user's|everything the user|memor|message|prompt";
 /// Verbs that put something into a parameter (or ask for it there).
