@@ -37,6 +37,7 @@ mod gate_tests;
 mod lexicon;
 mod links;
 mod multilingual;
+mod param_value;
 mod pieces;
 mod print;
 mod relax;
