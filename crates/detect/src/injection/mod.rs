@@ -44,6 +44,7 @@ mod relax;
 mod rules;
 mod symbols;
 mod tool;
+mod tracks;
 mod window;
 
 use std::ops::Range;
@@ -553,6 +554,7 @@ fn engine() -> &'static Engine {
             .chain(future_calls::rules())
             .chain(decode_order::rules())
             .chain(from_context::rules())
+            .chain(tracks::rules())
             .map(|def| {
                 let pattern = ascii_boundaries(&fold(def.view, &def.pattern));
                 (def, pattern)
