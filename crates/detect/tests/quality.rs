@@ -123,14 +123,14 @@ fn assert_floor(task: &Task, (positives, negatives): (usize, usize), min_found: 
 /// The held-out set (`corpus/holdout/`, written blind: see its README) is measured, not
 /// tuned on. Its figures are far below the corpus's (README); this keeps them from
 /// falling unnoticed: the floors sit a few items under the figures measured after the
-/// development-set work (tools 52/70 found, 7/60 false alarms; outputs 114/150, 2/80;
+/// development-set work (tools 52/70 found, 7/60 false alarms; outputs 116/150, 2/80;
 /// when the set was added: 46/70 and 82/150).
 #[test]
 fn holdout_is_measured_and_does_not_regress() {
     let tasks = [harness::holdout_tools_task(), harness::holdout_outputs_task()];
     println!("{}", harness::render_holdout(&tasks, false));
     assert_floor(&tasks[0], (70, 60), 49, 9);
-    assert_floor(&tasks[1], (150, 80), 110, 5);
+    assert_floor(&tasks[1], (150, 80), 112, 5);
 }
 
 /// The development sets (`corpus/devset/`, `devset2/` to `devset4/`, written blind by other
@@ -139,22 +139,23 @@ fn holdout_is_measured_and_does_not_regress() {
 /// 3/90; after the rule work of that session: 58/80, 5/70; 124/160, 2/90. The second
 /// (weighted towards the techniques the first showed weakest), when it was added,
 /// before any rule work read it: tools 32/70, 4/50; outputs 73/140, 6/60; after:
-/// 42/70, 4/50; 80/140, 4/60; after the next session's: 56/70, 4/50; 100/140, 4/60.
-/// The first after that session: 66/80, 5/70; 151/160, 2/90. The third (written by a
+/// 42/70, 4/50; 80/140, 4/60; after the next session's: 60/70, 4/50; 105/140, 4/60.
+/// The first after that session: 67/80, 5/70; 151/160, 2/90. The third (written by a
 /// helper that read only the two guides), when it was added, before any rule work read
-/// it: tools 46/70, 5/60; outputs 89/160, 11/90; after: 58/70, 5/60; 114/160, 9/90.
+/// it: tools 46/70, 5/60; outputs 89/160, 11/90; after: 59/70, 5/60; 118/160, 9/90.
 /// The fourth (the same way, weighted towards parameters that carry data, links,
-/// plans and sending data), when it was added: tools 28/70, 3/60; outputs 98/150, 12/90.
+/// plans and sending data), when it was added: tools 28/70, 3/60; outputs 98/150,
+/// 12/90; after: 46/70, 3/60; 107/150, 12/90.
 #[test]
 fn devset_is_measured_and_does_not_regress() {
     let tasks = harness::devset_tasks();
     println!("{}", harness::render_holdout(&tasks, false));
-    assert_floor(&tasks[0], (80, 70), 63, 8);
+    assert_floor(&tasks[0], (80, 70), 64, 8);
     assert_floor(&tasks[1], (160, 90), 146, 5);
-    assert_floor(&tasks[2], (70, 50), 53, 6);
-    assert_floor(&tasks[3], (140, 60), 96, 7);
-    assert_floor(&tasks[4], (70, 60), 55, 7);
-    assert_floor(&tasks[5], (160, 90), 110, 12);
-    assert_floor(&tasks[6], (70, 60), 25, 5);
-    assert_floor(&tasks[7], (150, 90), 93, 15);
+    assert_floor(&tasks[2], (70, 50), 57, 6);
+    assert_floor(&tasks[3], (140, 60), 101, 7);
+    assert_floor(&tasks[4], (70, 60), 56, 7);
+    assert_floor(&tasks[5], (160, 90), 114, 12);
+    assert_floor(&tasks[6], (70, 60), 43, 5);
+    assert_floor(&tasks[7], (150, 90), 103, 15);
 }
