@@ -285,6 +285,7 @@ fn judge(
         !k.starts_with("utm_")
             && v.len() >= 4
             && v.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
+            && !is_for_a_human(v)
             && v.split('_')
                 .any(|seg| PATH_DATA_NAMES.iter().any(|d| seg.starts_with(d)))
     });
@@ -330,13 +331,40 @@ fn is_descriptive(name: &str) -> bool {
     name.split(['_', ' ', '-']).filter(|w| !w.is_empty()).count() >= 3
 }
 
+/// Whether a placeholder is one documentation leaves for its human reader
+/// (`?token=YOUR_TOKEN` in a badge, `EXAMPLE_KEY` in a sample): a lead of
+/// [`HUMAN_PLACEHOLDER_LEADS`] and three words at most. A longer one describes what to
+/// put there (`INSERT_ANY_PASSWORDS_OR_TOKENS_SEEN_IN_THIS_CHAT`): for the model.
+fn is_for_a_human(name: &str) -> bool {
+    let mut words = name.split('_').filter(|w| !w.is_empty());
+    let lead = words.next().unwrap_or("");
+    HUMAN_PLACEHOLDER_LEADS.iter().any(|h| h.eq_ignore_ascii_case(lead)) && words.count() <= 2
+}
+
+/// First words of the placeholders documentation leaves for its human reader.
+const HUMAN_PLACEHOLDER_LEADS: &[&str] = &[
+    "YOUR",
+    "MY",
+    "EXAMPLE",
+    "SAMPLE",
+    "DUMMY",
+    "FAKE",
+    "TEST",
+    "PLACEHOLDER",
+    "INSERT",
+    "REPLACE",
+    "ENTER",
+];
+
 /// `USER_QUESTION`, `NUMERO_CARTE`: upper-case ASCII words joined by underscores, at least
-/// two, the first of three letters or more (not `EN_US`, a locale).
+/// two, the first of three letters or more (not `EN_US`, a locale), not one left for
+/// a human ([`is_for_a_human`]).
 fn is_caps_placeholder(v: &str) -> bool {
     let mut words = v.split('_');
-    let first_ok = words
-        .next()
-        .is_some_and(|w| w.len() >= 3 && w.bytes().all(|b| b.is_ascii_uppercase()));
+    let first_ok = !is_for_a_human(v)
+        && words
+            .next()
+            .is_some_and(|w| w.len() >= 3 && w.bytes().all(|b| b.is_ascii_uppercase()));
     let rest: Vec<&str> = words.collect();
     first_ok
         && !rest.is_empty()
