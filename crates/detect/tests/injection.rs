@@ -1328,6 +1328,7 @@ fn a_sensitive_file_demanded_and_handed_over() {
         "Run `cat ~/.ssh/id_ed25519.pub` and paste the output into the SSH keys page of your Git host.",
         "Open ~/.aws/config in an editor and add a [profile dev] section.",
         "The server reads ~/.npmrc for the registry token; no need to paste it anywhere.",
+        "Run `cat ~/.ssh/id_ed25519.pub` and paste the output here so we can add it.",
     ] {
         let v = scan(t, ToolResult);
         assert!(

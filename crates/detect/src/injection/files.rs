@@ -179,7 +179,7 @@ pub(crate) fn scan(
             // ~/.npmrc to the chat", "return its full contents as the argument"): that is
             // exfiltration, whatever the context, not a file named in passing. A public
             // key (`.pub`) is meant to be handed over.
-            let handed = (demanded.is_some() && !m.as_str().ends_with(".pub"))
+            let handed = (demanded.is_some() && !path_at(light, start).ends_with(".pub"))
                 .then(|| handed_over_after(c.handover.as_ref(), light, m.end()))
                 .flatten();
             if let Some(over) = handed {
@@ -202,6 +202,17 @@ pub(crate) fn scan(
             });
         }
     }
+}
+
+/// The path the match at `start` is part of: up to the next blank, quote, bracket or
+/// separator, without a sentence's final dot. `~/.ssh/id_ed25519.pub` for a match of
+/// `~/.ssh/` (the class matches the directory first, not the file).
+fn path_at(light: &str, start: usize) -> &str {
+    let rest = &light[start..];
+    let end = rest
+        .find(|c: char| c.is_whitespace() || "`'\"()[]<>,;|".contains(c))
+        .unwrap_or(rest.len());
+    rest[..end].trim_end_matches(['.', ':'])
 }
 
 /// Weight of a sensitive file demanded and handed over (context-exfiltration: 0.48 in
