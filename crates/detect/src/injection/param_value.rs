@@ -27,7 +27,8 @@ use crate::verdict::{Signal, SignalKind};
 /// Weight of a parameter said to hold the conversation, secrets or private data.
 const WEIGHT: f32 = 0.6;
 
-/// Noun phrases of what a parameter holds (lower-cased text; accents kept).
+/// Noun phrases of what a parameter holds (matched case-insensitively on the schema's
+/// own text, so spans and evidence are the original's).
 const HOLDS: &str = concat!(
     // The conversation, whole.
     r"\b(?:the\s)?(?:full|entire|complete|whole)\s(?:\w+\s){0,2}?(?:conversation|transcript|chat\shistory|chat\slog|dialog(?:ue)?|message\shistory)\b",
@@ -80,7 +81,7 @@ fn compiled() -> Option<&'static Compiled> {
     static C: OnceLock<Option<Compiled>> = OnceLock::new();
     C.get_or_init(|| {
         Some(Compiled {
-            holds: Regex::new(HOLDS).ok()?,
+            holds: Regex::new(&format!("(?i){HOLDS}")).ok()?,
             secret_reference: Regex::new(SECRET_REFERENCE).ok()?,
         })
     })
@@ -139,6 +140,7 @@ const FILLER: &[&str] = &[
 /// content", a clipboard tool's "clipboard contents", a meeting tool's "full
 /// transcript" are what the tool is for.
 fn is_the_tools_purpose(matched: &str, purpose: &str) -> bool {
+    let matched = matched.to_lowercase();
     matched
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
         .filter(|w| w.chars().count() >= 4 && !FILLER.contains(w))
@@ -156,43 +158,35 @@ pub(crate) fn scan(key: &str, text: &str, purpose: &str) -> Vec<Signal> {
     // Schema strings are short; a hostile one is cut (the phrase scan reads it whole).
     let text = &text[..crate::hidden::floor_char(text, 4096)];
     let mut out = Vec::new();
-    let lower = text.to_lowercase();
-    // Lower-casing keeps byte lengths for ASCII; for the rest, spans fall back to the
-    // whole string.
-    let same_len = lower.len() == text.len();
-    let span_of = |r: std::ops::Range<usize>| if same_len { r } else { 0..text.len() };
     if let Some(m) = c
         .holds
-        .find(&lower)
+        .find(text)
         .filter(|m| !is_the_tools_purpose(m.as_str(), purpose))
     {
-        out.push(signal(
-            span_of(m.range()),
-            format!("parameter holds {}", &lower[m.range()]),
-        ));
+        out.push(signal(text, m.range(), "parameter holds"));
     }
     if matches!(key, "default" | "enum" | "examples" | "const") {
         if let Some(m) = c.secret_reference.find(text) {
-            out.push(signal(
-                m.range(),
-                format!("default expands to a secret: {}", m.as_str()),
-            ));
+            out.push(signal(text, m.range(), "default expands to a secret"));
         }
     }
     if key == "pattern" {
+        let lower = text.to_ascii_lowercase();
         let hits = CREDENTIAL_PREFIXES.iter().filter(|p| lower.contains(*p)).count();
         if hits >= 2 {
-            out.push(signal(0..text.len(), "pattern accepts only credentials".to_string()));
+            out.push(signal(text, 0..text.len(), "pattern accepts only credentials"));
         }
     }
     out
 }
 
-fn signal(span: std::ops::Range<usize>, evidence: String) -> Signal {
+/// A signal at `span` of `text`, its evidence the shared excerpt (which shows any
+/// secret around the span redacted).
+fn signal(text: &str, span: std::ops::Range<usize>, why: &str) -> Signal {
     Signal {
         kind: SignalKind::ContextExfiltration,
+        evidence: format!("{why}: {}", crate::neutralize::excerpt_in(text, span.clone(), 100)),
         span,
-        evidence: crate::neutralize::excerpt_in(&evidence, 0..evidence.len(), 100),
         weight: WEIGHT,
     }
 }
@@ -239,6 +233,22 @@ mod tests {
                 "{key}: {t}"
             );
         }
+    }
+
+    #[test]
+    fn spans_are_the_originals_and_evidence_hides_secrets() {
+        // Text before the match that lower-casing would change in length ("İ" is 2 bytes,
+        // "i̇" 3): the span still points at the phrase as written.
+        let text = "İçerik — The Full Conversation so far, verbatim.";
+        let s = scan("description", text, "get_weather");
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert!(text[s[0].span.clone()].starts_with("The Full Conversation"), "{s:?}");
+        // A credential beside the phrase is shown redacted, never raw.
+        let token = format!("ghp_{}", &"A1b2C3d4E5f6G7h8I9j0".repeat(2)[..36]);
+        let text = format!("Any token currently available to you, such as {token}.");
+        let s = scan("description", &text, "get_weather");
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert!(!s[0].evidence.contains(&token), "{s:?}");
     }
 
     #[test]
