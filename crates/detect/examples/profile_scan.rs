@@ -73,9 +73,10 @@ fn main() {
         };
         let rate = |d: std::time::Duration| text.len() as f64 / d.as_secs_f64() / 1e9;
         eprintln!(
-            "stream {} units, {} hits a pass\ncompact NFA: built in {:?}, {:?}/pass ({:.3} GB/s of text)\nfast DFA:    built in {:?}, {:?}/pass ({:.3} GB/s of text)",
+            "stream {} units, {} hits a pass ({} with the fast form)\ncompact NFA: built in {:?}, {:?}/pass ({:.3} GB/s of text)\nfast DFA:    built in {:?}, {:?}/pass ({:.3} GB/s of text)",
             t.stream_units,
             t.hits,
+            t.fast_hits,
             t.compact_build,
             t.compact_pass,
             rate(t.compact_pass),

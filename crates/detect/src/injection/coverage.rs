@@ -75,8 +75,10 @@ pub fn coverage(text: &str) -> Coverage {
 #[derive(Debug, Clone)]
 pub struct AutomataTiming {
     pub stream_units: usize,
-    /// Hits of one pass (the same for both forms).
+    /// Hits of one pass with each form (the same when the forms agree, as the `pieces`
+    /// tests check over the corpus).
     pub hits: usize,
+    pub fast_hits: usize,
     pub compact_build: Duration,
     /// One pass, the mean of the passes asked for.
     pub compact_pass: Duration,
@@ -112,10 +114,10 @@ pub fn piece_automata(text: &str, passes: usize) -> Option<AutomataTiming> {
     finder.each_in_form(true, b"", true, |_, _| ());
     let fast_build = t.elapsed();
     let (fast_hits, fast_pass) = run(true);
-    debug_assert_eq!(hits, fast_hits);
     Some(AutomataTiming {
         stream_units: streams.iter().map(|s| s.units.len()).sum(),
         hits,
+        fast_hits,
         compact_build,
         compact_pass,
         fast_build,
