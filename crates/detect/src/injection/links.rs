@@ -225,12 +225,12 @@ fn judge(
     let tail = query.rsplit_once('<').map(|(_, name)| name).filter(|name| {
         closing && (1..=40).contains(&name.len()) && name.bytes().all(|b| b.is_ascii_lowercase() || b"_ -".contains(&b))
     });
-    let data_in_query = placeholders(c, query)
-        .chain(tail)
-        .any(|n| DATA_NAMES.iter().any(|d| n.contains(d)) || is_descriptive(n));
+    // A placeholder names data when a word of it does, or when it is a description of
+    // three words or more (`{{name_of_file_user_is_editing}}`).
+    let names_data = |n: &str| DATA_NAMES.iter().any(|d| n.contains(d)) || is_descriptive(n);
+    let query_names: Vec<&str> = placeholders(c, query).chain(tail).collect();
     // `?q=USER_QUESTION`, `?cb=NUMERO_CARTE`: an upper-case name with underscores in the
-    // original text is a placeholder (real values are rarely written so); it names data
-    // when a part of it does.
+    // original text is a placeholder (real values are rarely written so).
     let original_url = &original[norm.original_range(url_range.clone())];
     let original_query = original_url.find(['?', '#']).map_or("", |i| &original_url[i..]);
     let caps_names: Vec<&str> = original_query
@@ -241,23 +241,35 @@ fn judge(
         })
         .filter(|v| is_caps_placeholder(v))
         .collect();
-    // Two or more such blanks (`?cb=NUMERO_CARTE&cvv=CRYPTOGRAMME`) are a form for the
-    // model to fill in, in any language.
-    let data_in_query = data_in_query
+    // `?c=session_data`: a bare lower-case name standing for the data. Whole segments
+    // only (`dotenv` is a word, `session_data` names data), and never the analytics
+    // parameters every link in a README carries.
+    let bare_name = query.split(['&', '?', '#', ';']).any(|kv| {
+        let Some((k, v)) = kv.split_once('=') else { return false };
+        !k.starts_with("utm_")
+            && v.len() >= 4
+            && v.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
+            && !is_for_a_human(v)
+            && v.split('_')
+                .any(|seg| PATH_DATA_NAMES.iter().any(|d| seg.starts_with(d)))
+    });
+    // Two or more upper-case blanks (`?cb=NUMERO_CARTE&cvv=CRYPTOGRAMME`) are a form
+    // for the model to fill in, in any language; one is data when a part of it names
+    // data.
+    let data_in_query = query_names.iter().any(|n| names_data(n))
         || caps_names.len() >= 2
         || caps_names.iter().any(|v| {
             v.to_ascii_lowercase()
                 .split('_')
                 .any(|seg| DATA_NAMES.iter().any(|d| seg.starts_with(d)))
-        });
-    let any_in_query = placeholders(c, query).next().is_some() || tail.is_some() || !caps_names.is_empty();
-    // In a path, `{owner}/{repo}` is an API template; a name of three words or more
-    // (`<LAST_USER_MESSAGE>`, `{{name_of_file_user_is_editing}}`) describes what the
-    // model is to put there. In the host (`https://[USER_NAME].x.example`) any name of
-    // data does.
-    // A bare URL stops at `<`, and any URL at a `>`: the placeholders standing there
-    // (`…/v/<LAST_USER_MESSAGE>/<USER_FULL_NAME>`, `…/cite/<NAME_OF_FILE…>`) are read from
-    // the text after it and from the path's unclosed tail.
+        })
+        || bare_name;
+    let any_in_query = !query_names.is_empty() || !caps_names.is_empty();
+    // In a path, `{owner}/{repo}` is an API template: only the names of
+    // [`PATH_DATA_NAMES`] or a description count. A bare URL stops at `<`, and any URL
+    // at a `>`, so the placeholders standing there (`…/v/<LAST_USER_MESSAGE>`,
+    // `…/cite/<NAME_OF_FILE…>`) are read from the text after it and from the path's
+    // unclosed tail. In the host (`https://[USER_NAME].x.example`) any name of data does.
     let after: &str = {
         let rest = &norm.text[url_range.end..];
         let rest = &rest[..crate::hidden::floor_char(rest, 200)];
@@ -276,20 +288,7 @@ fn judge(
     let data_in_path = placeholders(c, path).any(path_name)
         || placeholders(c, after).any(path_name)
         || path_tail.is_some_and(path_name)
-        || placeholders(c, host).any(|n| DATA_NAMES.iter().any(|d| n.contains(d)) || is_descriptive(n));
-    // `?c=SESSION_DATA`: a bare name standing for the data, to be filled in by the model.
-    // Whole segments only (`dotenv` is a word, `session_data` names data), and never
-    // the analytics parameters every link in a README carries.
-    let bare_name = query.split(['&', '?', '#', ';']).any(|kv| {
-        let Some((k, v)) = kv.split_once('=') else { return false };
-        !k.starts_with("utm_")
-            && v.len() >= 4
-            && v.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
-            && !is_for_a_human(v)
-            && v.split('_')
-                .any(|seg| PATH_DATA_NAMES.iter().any(|d| seg.starts_with(d)))
-    });
-    let data_in_query = data_in_query || bare_name;
+        || placeholders(c, host).any(names_data);
     // A long query value that decodes to text is data on its way out; long opaque values
     // (signed CDN URLs, percent-encoded badge parameters) are everyday. Base64 is
     // case-sensitive, so the value is read from the original text.
