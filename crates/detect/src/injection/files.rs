@@ -145,8 +145,10 @@ pub(crate) fn scan(
     let c = compiled();
     let light = norm.text.as_str();
     for ((re, base, bonus, label), left) in c.classes.iter().zip(quota.iter_mut()) {
-        for m in in_area(re, light, area.clone()).take(*left) {
-            *left -= 1;
+        for m in in_area(re, light, area.clone()) {
+            if *left == 0 {
+                break;
+            }
             // The `.env` pattern may start on the separator before the dot.
             let skip = m
                 .as_str()
@@ -155,6 +157,13 @@ pub(crate) fn scan(
                 .filter(|c| c.is_whitespace() || "'`(=:\"/".contains(*c))
                 .map_or(0, char::len_utf8);
             let start = (m.start() + skip).min(m.end());
+            // A public key (`~/.ssh/id_ed25519.pub`) is meant to be handed out: naming,
+            // reading or pasting one is not a credential at risk. The class matches the
+            // directory first, so the whole path is read.
+            if is_public_key(path_at(light, start)) {
+                continue;
+            }
+            *left -= 1;
             // "Hidden config directories (e.g. ~/.ssh) are rejected" names the file to
             // keep the model away from it.
             let protected = is_protective(light, start, m.end());
@@ -177,11 +186,8 @@ pub(crate) fn scan(
             );
             // Demanded and then handed over ("… and paste its contents here", "print
             // ~/.npmrc to the chat", "return its full contents as the argument"): that is
-            // exfiltration, whatever the context, not a file named in passing. A public
-            // key (`.pub`) is meant to be handed over.
-            let handed = (demanded.is_some() && !path_at(light, start).ends_with(".pub"))
-                .then(|| handed_over_after(c.handover.as_ref(), light, m.end()))
-                .flatten();
+            // exfiltration, whatever the context, not a file named in passing.
+            let handed = demanded.and_then(|_| handed_over_after(c.handover.as_ref(), light, m.end()));
             if let Some(over) = handed {
                 let span = norm.original_range(from..over);
                 out.push(Signal {
@@ -213,6 +219,12 @@ fn path_at(light: &str, start: usize) -> &str {
         .find(|c: char| c.is_whitespace() || "`'\"()[]<>,;|".contains(c))
         .unwrap_or(rest.len());
     rest[..end].trim_end_matches(['.', ':'])
+}
+
+/// A path that names a public key and nothing else: path characters only, so that
+/// `~/.ssh/id_rsa&&echo.pub` or `~/.ssh/id_rsa>x.pub` is not waved through.
+fn is_public_key(path: &str) -> bool {
+    path.ends_with(".pub") && path.bytes().all(|b| b.is_ascii_alphanumeric() || b"~/._-$%".contains(&b))
 }
 
 /// Weight of a sensitive file demanded and handed over (context-exfiltration: 0.48 in
