@@ -116,6 +116,23 @@ pub struct Outcome {
     pub detail: String,
 }
 
+/// Every signal the engine reports for a text, read as a tool's description and as a
+/// tool result (the `--explain-text` of the example).
+pub fn explain_text(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (what, context) in [
+        ("as a tool description", injection::ScanContext::ToolDescription),
+        ("as a tool result", injection::ScanContext::ToolResult),
+    ] {
+        let v = injection::scan(text, context);
+        out.push(format!("{what}: {}", verdict_detail(&v)));
+        for sig in &v.signals {
+            out.push(format!("    {} {:.2} {}", sig.kind.id(), sig.weight, sig.evidence));
+        }
+    }
+    out
+}
+
 /// Every signal the engine reports for one corpus item, by id (the `--explain` of the
 /// example): tool ids are `server/tool` or the malicious item's id.
 pub fn explain(id: &str) -> Vec<String> {

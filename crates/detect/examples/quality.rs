@@ -6,7 +6,9 @@
 //! cargo run -p mcpward-detect --release --example quality [-- --all]
 //! ```
 //! `--all` lists every error instead of the first 25 per task; `--errors dev` (or `test`)
-//! lists only that half's errors; `--explain ID` prints every signal for one item.
+//! lists only that half's errors; `--explain ID` prints every signal for one item;
+//! `--explain-text` every signal for the text on stdin, read as a tool's description
+//! and as a tool result (for rule work on a phrasing).
 //! The held-out set's figures follow; its misses are listed only with
 //! `--holdout-errors` (reading them is tuning: see `corpus/holdout/README.md`). The
 //! development set's (`corpus/devset/`, written blind by another session for rule work)
@@ -24,6 +26,17 @@ fn main() {
         Some(h) if h == "test" => Some(harness::Half::Test),
         _ => None,
     };
+    if args.iter().any(|a| a == "--explain-text") {
+        let mut text = String::new();
+        if let Err(e) = std::io::Read::read_to_string(&mut std::io::stdin(), &mut text) {
+            eprintln!("stdin: {e}");
+            std::process::exit(2);
+        }
+        for line in harness::explain_text(&text) {
+            println!("{line}");
+        }
+        return;
+    }
     if let Some(id) = args.iter().position(|a| a == "--explain").and_then(|i| args.get(i + 1)) {
         for line in harness::explain(id) {
             println!("{line}");
