@@ -129,6 +129,14 @@ const PATH_DATA_NAMES: &[&str] = &[
     "session",
 ];
 
+/// Names of data written out in words, in the scripts whose text is not percent-encoded
+/// in the links people write (Japanese, Chinese, Korean, Cyrillic): the conversation,
+/// a summary of it, a name, history, passwords, tokens.
+const WORDED_DATA_NAMES: &[&str] = &[
+    "会話", "要約", "氏名", "履歴", "パスワード", "トークン", "对话", "對話", "聊天", "聊天记录", "摘要", "姓名", "密码",
+    "密碼", "令牌", "历史", "歷史", "대화", "요약", "이름", "비밀번호", "토큰", "переписк", "диалог", "пароль", "токен",
+];
+
 const EXFIL_HOSTS: &[&str] = &[
     "ngrok",
     "requestbin",
@@ -264,6 +272,14 @@ fn judge(
                 .any(|seg| DATA_NAMES.iter().any(|d| seg.starts_with(d)))
         })
         || bare_name;
+    // `?memo=会話の要約と氏名`: a value written out as words in a script other than
+    // Latin, naming data (a real link percent-encodes such text, or carries a word
+    // that is not about the reader).
+    let worded_value = query.split(['&', '?', '#', ';']).any(|kv| {
+        kv.split_once('=')
+            .is_some_and(|(_, v)| !v.is_ascii() && WORDED_DATA_NAMES.iter().any(|d| v.contains(d)))
+    });
+    let data_in_query = data_in_query || worded_value;
     let any_in_query = !query_names.is_empty() || !caps_names.is_empty();
     // In a path, `{owner}/{repo}` is an API template: only the names of
     // [`PATH_DATA_NAMES`] or a description count. A bare URL stops at `<`, and any URL
@@ -284,11 +300,46 @@ fn judge(
         .rsplit_once('<')
         .map(|(_, name)| name)
         .filter(|name| closing && !name.contains('>'));
+    // `…/ref/<a one-sentence summary of what the user asked you>.png`: the URL stops
+    // at the blank inside a placeholder; its name runs on to the `>` (same line, 200
+    // bytes at most).
+    let spaced_name = {
+        let rest = &norm.text[url_range.end..];
+        let rest = &rest[..crate::hidden::floor_char(rest, 200)];
+        let open = url.rsplit_once('<').map(|(_, name)| name).filter(|n| !n.contains('>'));
+        match (open, rest.starts_with([' ', '\t']), rest.find('>')) {
+            (Some(head), true, Some(close)) if !rest[..close].contains(['\n', '<', '(', ')']) => {
+                Some((head, &rest[..close]))
+            }
+            _ => None,
+        }
+    };
+    let spaced_data = spaced_name.is_some_and(|(head, more)| {
+        let name = format!("{head}{more}");
+        names_data(&name) || is_descriptive(&name)
+    });
+    // `…/u/TOKEN_UZYTKOWNIKA/start`: an upper-case blank in the path that names a
+    // secret or the conversation (from the original text, as in the query).
+    let original_path = {
+        let body = original_url.find("://").map_or(0, |i| i + 3);
+        let rest = &original_url[body..];
+        let rest = &rest[rest.find('/').unwrap_or(rest.len())..];
+        &rest[..rest.find(['?', '#']).unwrap_or(rest.len())]
+    };
+    let caps_in_path = original_path.split(['/', '.']).any(|seg| {
+        is_caps_placeholder(seg)
+            && seg
+                .to_ascii_lowercase()
+                .split('_')
+                .any(|w| PATH_DATA_NAMES.iter().any(|d| w.starts_with(d)))
+    });
     let path_name = |n: &str| PATH_DATA_NAMES.iter().any(|d| n.contains(d)) || is_descriptive(n);
     let data_in_path = placeholders(c, path).any(path_name)
         || placeholders(c, after).any(path_name)
         || path_tail.is_some_and(path_name)
-        || placeholders(c, host).any(names_data);
+        || placeholders(c, host).any(names_data)
+        || spaced_data
+        || caps_in_path;
     // A long query value that decodes to text is data on its way out; long opaque values
     // (signed CDN URLs, percent-encoded badge parameters) are everyday. Base64 is
     // case-sensitive, so the value is read from the original text.
