@@ -133,7 +133,7 @@ fn holdout_is_measured_and_does_not_regress() {
     assert_floor(&tasks[1], (150, 80), 112, 5);
 }
 
-/// The development sets (`corpus/devset/`, `devset2/` to `devset4/`, written blind by other
+/// The development sets (`corpus/devset/`, `devset2/` to `devset5/`, written blind by other
 /// sessions; rule work looks at their misses): their figures do not fall back either.
 /// The first, when it was added: tools 50/80 found, 6/70 false alarms; outputs 93/160,
 /// 3/90; after the rule work of that session: 58/80, 5/70; 124/160, 2/90. The second
@@ -145,7 +145,9 @@ fn holdout_is_measured_and_does_not_regress() {
 /// it: tools 46/70, 5/60; outputs 89/160, 11/90; after: 59/70, 5/60; 118/160, 9/90.
 /// The fourth (the same way, weighted towards parameters that carry data, links,
 /// plans and sending data), when it was added: tools 28/70, 3/60; outputs 98/150,
-/// 12/90; after: 46/70, 3/60; 107/150, 9/90.
+/// 12/90; after: 46/70, 3/60; 107/150, 9/90. The fifth (the same way, told to avoid the
+/// textbook phrasings: registers, euphemisms, attacks buried in long text), when it was
+/// added: tools 24/90, 1/60; outputs 61/150, 9/90.
 #[test]
 fn devset_is_measured_and_does_not_regress() {
     let tasks = harness::devset_tasks();
@@ -158,4 +160,6 @@ fn devset_is_measured_and_does_not_regress() {
     assert_floor(&tasks[5], (160, 90), 114, 12);
     assert_floor(&tasks[6], (70, 60), 43, 5);
     assert_floor(&tasks[7], (150, 90), 103, 12);
+    assert_floor(&tasks[8], (90, 60), 22, 3);
+    assert_floor(&tasks[9], (150, 90), 58, 11);
 }
