@@ -224,7 +224,10 @@ fn path_at(light: &str, start: usize) -> &str {
 /// A path that names a public key and nothing else: path characters only, so that
 /// `~/.ssh/id_rsa&&echo.pub` or `~/.ssh/id_rsa>x.pub` is not waved through.
 fn is_public_key(path: &str) -> bool {
-    path.ends_with(".pub") && path.bytes().all(|b| b.is_ascii_alphanumeric() || b"~/._-$%".contains(&b))
+    path.ends_with(".pub")
+        && path
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"~/._-$%".contains(&b))
 }
 
 /// Weight of a sensitive file demanded and handed over (context-exfiltration: 0.48 in

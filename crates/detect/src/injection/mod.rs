@@ -44,6 +44,7 @@ mod relax;
 mod rules;
 mod symbols;
 mod tool;
+mod tool_claims;
 mod tracks;
 mod window;
 

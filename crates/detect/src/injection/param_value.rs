@@ -356,7 +356,10 @@ mod tests {
             ("description", "GitHub personal access token provided by the user."),
             ("description", "Full name of the contact to create."),
             ("description", "Maximum number of messages to return."),
-            ("description", "The system prompt to send to the model with this request."),
+            (
+                "description",
+                "The system prompt to send to the model with this request.",
+            ),
             ("description", "ID of a message returned by list_messages."),
             ("description", "Results of the previous query, for pagination."),
             ("description", "Number of previous messages to include (default 10)."),

@@ -91,6 +91,11 @@ pub fn scan_tool(tool: &Value) -> ToolScan {
         .join(" ")
         .to_lowercase();
     let mut walk = Walk {
+        name: tool
+            .get("name")
+            .and_then(Value::as_str)
+            .map(|n| n[..crate::hidden::floor_char(n, 256)].to_lowercase())
+            .unwrap_or_default(),
         purpose,
         scalar: false,
         fields: Vec::new(),
@@ -133,6 +138,8 @@ pub fn scan_tool(tool: &Value) -> ToolScan {
 }
 
 struct Walk {
+    /// The tool's name, lower-cased (see `tool_claims`).
+    name: String,
     /// The tool's name and description, lower-cased: what it is for (see
     /// `param_value`).
     purpose: String,
@@ -158,14 +165,16 @@ impl Walk {
         self.scanned += 1;
         self.bytes += text.len();
         let mut verdict = scan(text, context);
-        // A schema's strings also say what a parameter holds (see `param_value`).
+        // Claims only a tool's own text makes (see `tool_claims`), and what a schema's
+        // strings say a parameter holds (see `param_value`).
+        let mut extra = super::tool_claims::scan(text, &self.name);
         if context == ScanContext::ParameterDescription && !self.scalar {
-            let extra = super::param_value::scan(schema_key(&path), text, &self.purpose);
-            if !extra.is_empty() {
-                let mut signals = verdict.signals;
-                signals.extend(extra);
-                verdict = Verdict::from_signals(signals);
-            }
+            extra.extend(super::param_value::scan(schema_key(&path), text, &self.purpose));
+        }
+        if !extra.is_empty() {
+            let mut signals = verdict.signals;
+            signals.extend(extra);
+            verdict = Verdict::from_signals(signals);
         }
         if verdict.signals.is_empty() {
             return;
