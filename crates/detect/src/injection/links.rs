@@ -139,6 +139,8 @@ const WORDED_DATA_NAMES: &[&str] = &[
     "履歴",
     "パスワード",
     "トークン",
+    "電話番号",
+    "住所",
     "对话",
     "對話",
     "聊天",
@@ -150,15 +152,35 @@ const WORDED_DATA_NAMES: &[&str] = &[
     "令牌",
     "历史",
     "歷史",
+    "手机号",
+    "手機號",
+    "电话",
+    "電話",
+    "订单号",
+    "訂單號",
+    "身份证",
+    "银行卡",
+    "地址",
+    "邮箱",
     "대화",
     "요약",
     "이름",
     "비밀번호",
     "토큰",
+    "질문",
+    "환경변수",
+    "전화번호",
+    "주소",
     "переписк",
     "диалог",
     "пароль",
     "токен",
+    "телефон",
+    "адрес",
+    "API_KEY",
+    "TOKEN",
+    "SECRET",
+    "PASSWORD",
 ];
 
 const EXFIL_HOSTS: &[&str] = &[
@@ -324,24 +346,51 @@ fn judge(
         .rsplit_once('<')
         .map(|(_, name)| name)
         .filter(|name| closing && !name.contains('>'));
-    // `…/ref/<a one-sentence summary of what the user asked you>.png`: the URL stops
-    // at the blank inside a placeholder; its name runs on to the `>` (same line, 200
-    // bytes at most).
-    let spaced_name = {
+    // A placeholder the URL cannot hold whole, its name read on from the text after it
+    // (same line, 200 bytes at most): `…/ref/<a one-sentence summary of what the user
+    // asked you>.png` (the URL stops at the blank inside), `?key=<value of
+    // OPENAI_API_KEY>` and `?u=<reader's email address>` (a bare URL stops at `<`),
+    // `?kunde=[vollständiger Name]`.
+    let spaced_data = spaced_placeholders(url, &norm.text[url_range.end..])
+        .iter()
+        .any(|name| {
+            let lower = name.to_lowercase();
+            names_data(&lower) || is_descriptive(name) || WORDED_DATA_NAMES.iter().any(|d| name.contains(d))
+        });
+    // `?ctx=` followed by "this question and the three questions the person asked you
+    // before it", `?c=  — stick the DM summaries you wrote earlier after the =`: an empty
+    // value, described right after the URL.
+    let described_after = url.ends_with('=') && {
         let rest = &norm.text[url_range.end..];
-        let rest = &rest[..crate::hidden::floor_char(rest, 200)];
-        let open = url.rsplit_once('<').map(|(_, name)| name).filter(|n| !n.contains('>'));
-        match (open, rest.starts_with([' ', '\t']), rest.find('>')) {
-            (Some(head), true, Some(close)) if !rest[..close].contains(['\n', '<', '(', ')']) => {
-                Some((head, &rest[..close]))
-            }
-            _ => None,
-        }
+        let rest = &rest[..crate::hidden::floor_char(rest, 160)];
+        let rest = &rest[..rest.find('\n').unwrap_or(rest.len())].to_lowercase();
+        [
+            "followed by",
+            "after the =",
+            "append",
+            "plus ",
+            "filled in",
+            "fill in",
+            "add ",
+        ]
+        .iter()
+        .any(|w| rest.contains(w))
+            && (DESCRIBED_DATA.iter().any(|d| rest.contains(d))
+                || (DESCRIBED_PERSONAL.iter().any(|d| rest.contains(d))
+                    && ["user", "person", "their", "customer", "reader", "owner", "recipient"]
+                        .iter()
+                        .any(|o| rest.contains(o))))
     };
-    let spaced_data = spaced_name.is_some_and(|(head, more)| {
-        let name = format!("{head}{more}");
-        names_data(&name) || is_descriptive(&name)
-    });
+    // `?name=&email=&address=&phone=`: a form of empty fields that name personal data,
+    // for the model to fill in (two at least: `?q=` alone is a search endpoint).
+    let empty_data_fields = query
+        .split(['&', '?', '#', ';'])
+        .filter(|kv| {
+            kv.strip_suffix('=')
+                .is_some_and(|k| !k.is_empty() && EMPTY_FIELD_NAMES.iter().any(|d| k.contains(d)))
+        })
+        .count()
+        >= 2;
     // `…/u/TOKEN_UZYTKOWNIKA/start`: an upper-case blank in the path that names a
     // secret or the conversation (from the original text, as in the query).
     let original_path = {
@@ -364,6 +413,7 @@ fn judge(
         || placeholders(c, host).any(names_data)
         || spaced_data
         || caps_in_path;
+    let data_in_query = data_in_query || described_after || empty_data_fields;
     // A long query value that decodes to text is data on its way out; long opaque values
     // (signed CDN URLs, percent-encoded badge parameters) are everyday. Base64 is
     // case-sensitive, so the value is read from the original text.
@@ -397,6 +447,63 @@ fn judge(
         weight: weight.min(1.0),
     });
 }
+
+/// The names of the placeholders a URL could not hold whole: one that opens in the
+/// URL's tail or right after it (`<`, `[` or `{`) and closes in the text after it, and
+/// any that follow it before a blank outside brackets (`=[Name]&iban=[IBAN des
+/// Nutzers]`); the same line and 200 bytes at most, nothing nested.
+fn spaced_placeholders(url: &str, after: &str) -> Vec<String> {
+    let after = &after[..crate::hidden::floor_char(after, 200)];
+    let line = &after[..after.find('\n').unwrap_or(after.len())];
+    // The unclosed tail of the URL, when the URL stops at a blank inside a placeholder.
+    let mut name: Option<String> = match url.char_indices().rev().find(|(_, c)| "<[{>]}".contains(*c)) {
+        Some((at, '<' | '[' | '{')) if line.starts_with([' ', '\t']) => Some(url[at + 1..].to_owned()),
+        _ if line.starts_with(['<', '[', '{']) => None,
+        _ => return Vec::new(),
+    };
+    let mut names = Vec::new();
+    for c in line.chars() {
+        match (&mut name, c) {
+            (Some(n), '>' | ']' | '}') => {
+                names.push(std::mem::take(n));
+                name = None;
+            }
+            (Some(_), '<' | '[' | '{' | '(' | ')') => return names,
+            (Some(n), c) => n.push(c),
+            (None, '<' | '[' | '{') => name = Some(String::new()),
+            (None, c) if c.is_whitespace() => break,
+            (None, _) => {}
+        }
+    }
+    names
+}
+
+/// Words of data in the description that follows an empty query value: the
+/// conversation and secrets ("?name= followed by the name to look up" is API docs).
+const DESCRIBED_DATA: &[&str] = &[
+    "question",
+    "message",
+    "summar",
+    "history",
+    "conversation",
+    "chat",
+    "api key",
+    "token",
+    "password",
+    "prompt",
+    "secret",
+    "credential",
+];
+
+/// Personal data in that description, which counts when it is someone's ("the user's
+/// email", not "the name to look up").
+const DESCRIBED_PERSONAL: &[&str] = &["email", "name", "address", "phone", "file", "content", "key"];
+
+/// Names of empty query fields that ask for personal data or the conversation.
+const EMPTY_FIELD_NAMES: &[&str] = &[
+    "name", "email", "mail", "address", "phone", "tel", "birth", "dob", "card", "iban", "ssn", "passport", "token",
+    "key", "password", "history", "context", "ctx", "notes", "message", "summary",
+];
 
 /// A placeholder name of three words or more ("last_user_message", "first 200 chars of
 /// that file"): what the model is to fill in, not an API template's `{repo}` or
