@@ -1071,6 +1071,24 @@ fn dedupe(mut signals: Vec<Signal>) -> Vec<Signal> {
 mod tests {
     use super::*;
 
+    /// The addressee words a rule requires must not be met by everyday words in the gate
+    /// stream, where `l` reads as `i` and punctuation as a blank: "(ai" was " ai", so
+    /// "all", "also" and "always" satisfied the condition of every rule that needs an
+    /// addressee.
+    #[test]
+    fn addressee_context_words_need_an_addressee() {
+        let plain = gate::in_stream(&fold_pattern(
+            "we all also always alert the mail team, aim to aid the lab and explain details.",
+        ));
+        for w in rules::ADDRESSEE_REQUIRED.split('|').filter(|w| !w.is_empty()) {
+            let piece = gate::in_stream(&fold_pattern(&w.to_lowercase()));
+            assert!(
+                !plain.windows(piece.len()).any(|x| x == piece.as_slice()),
+                "{w:?} is met by plain words"
+            );
+        }
+    }
+
     #[test]
     fn an_area_needs_a_second_piece_on_its_side() {
         // override.en.void: the pieces are the nouns ("instructions"), the second set the

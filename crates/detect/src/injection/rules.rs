@@ -2299,8 +2299,8 @@ const REQUIRES: &[(&str, &str)] = &[
 const PARAM_ANCHORS: &str = "parameter|param|argument|arg|field|propert|input|`";
 
 /// Literals of an addressee (bare "ai" is in "main": the neighbours are part of it).
-const ADDRESSEE_REQUIRED: &str =
-    " ai |ai:|ai,|ai.|ai!|ai's|ai-|(ai|ai assistant|ai agent|ai model|ai system|ai tool|ai coding|\
+pub(crate) const ADDRESSEE_REQUIRED: &str =
+    " ai |ai:|ai,|ai.|ai!|ai's|ai-|ai assistant|ai agent|ai model|ai system|ai tool|ai coding|\
 llm|language model|assistant|agent|model|bot|claude|chatgpt|gpt|copilot|gemini|codex|devin|cursor|automated|whoever|\
  ia | ia:| ia,|ia:|ia,|ki:| ki |ki-|asistente|assistente|assistent";
 
