@@ -39,6 +39,7 @@ mod links;
 mod multilingual;
 mod param_value;
 mod pieces;
+mod plan;
 mod print;
 mod relax;
 mod rules;
@@ -556,6 +557,7 @@ fn engine() -> &'static Engine {
             .chain(decode_order::rules())
             .chain(from_context::rules())
             .chain(tracks::rules())
+            .chain(plan::rules())
             .map(|def| {
                 let pattern = ascii_boundaries(&fold(def.view, &def.pattern));
                 (def, pattern)
