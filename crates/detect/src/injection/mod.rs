@@ -43,6 +43,7 @@ mod plan;
 mod print;
 mod relax;
 mod rules;
+mod send_out;
 mod symbols;
 mod tool;
 mod tool_claims;
@@ -558,6 +559,7 @@ fn engine() -> &'static Engine {
             .chain(from_context::rules())
             .chain(tracks::rules())
             .chain(plan::rules())
+            .chain(send_out::rules())
             .map(|def| {
                 let pattern = ascii_boundaries(&fold(def.view, &def.pattern));
                 (def, pattern)

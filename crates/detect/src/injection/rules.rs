@@ -2299,10 +2299,21 @@ const REQUIRES: &[(&str, &str)] = &[
 const PARAM_ANCHORS: &str = "parameter|param|argument|arg|field|propert|input|`";
 
 /// Literals of an addressee (bare "ai" is in "main": the neighbours are part of it).
-pub(crate) const ADDRESSEE_REQUIRED: &str =
-    " ai |ai:|ai,|ai.|ai!|ai's|ai-|ai assistant|ai agent|ai model|ai system|ai tool|ai coding|\
+macro_rules! addressee_words {
+    () => {
+        " ai |ai:|ai,|ai.|ai!|ai's|ai-|ai assistant|ai agent|ai model|ai system|ai tool|ai coding|\
 llm|language model|assistant|agent|model|bot|claude|chatgpt|gpt|copilot|gemini|codex|devin|cursor|automated|whoever|\
- ia | ia:| ia,|ia:|ia,|ki:| ki |ki-|asistente|assistente|assistent";
+ ia | ia:| ia,|ia:|ia,|ki:| ki |ki-|asistente|assistente|assistent"
+    };
+}
+pub(crate) const ADDRESSEE_REQUIRED: &str = addressee_words!();
+
+/// [`ADDRESSEE_REQUIRED`] and the assistant in the scripts without blanks around "AI"
+/// ("AI助手", "AIアシスタント") and in Vietnamese and Arabic.
+pub(crate) const ADDRESSEE_ANY_SCRIPT: &str = concat!(
+    addressee_words!(),
+    "|助手|助理|智能体|智能體|アシスタント|エージェント|어시스턴트|에이전트|비서|tro ly|مساعد|المساعد"
+);
 
 /// Files that hold secrets, as they appear in an order to read them (light view).
 const SENSITIVE_PATHS: &str = r"~?/?\.ssh\b|\bid_rsa\b|\bid_ed25519\b|\bid_ecdsa\b|\.aws/credentials|\.aws/config|\.env\b|\bmcp\.json\b|\bssh\s(?:private\s)?keys?\b|\bprivate\s(?:ssh\s)?keys?\b|\bclaude_desktop_config\.json\b|\.npmrc\b|\.netrc\b|\.git-credentials\b|/etc/passwd\b|/etc/shadow\b|\.kube/config\b|\.docker/config\.json\b|\bcredentials\.json\b|\.pgpass\b|\.(?:bash|zsh)_history\b|\bkeychain\b|\bwallet\.dat\b|\.config/gcloud\b|\.config/gh/hosts\.yml\b|\bmcp_config\.json\b";
