@@ -237,7 +237,7 @@ const HANDED_OVER: f32 = 0.6;
 /// Where the file's contents are to go, after it in the same paragraph: the chat, the
 /// answer, a comment, a tool's argument, "here", "verbatim", "in base64".
 const HANDOVER: &str = concat!(
-    r"(?:\b(?:paste|post|put|print|show|output|include|share|send|give|return|display|echo|dump|write|copy|mostre|muestra|muestre|pega|cole|affiche|colle|zeige|gib|mostra|incolla|plak|toon)\b[^\n]{0,60}?",
+    r"(?:\b(?:paste|post|put|print|show|output|include|share|send|give|return|display|echo|dump|write|copy|mostre|muestra|muestre|pega|cole|copie|copia|affiche|colle|zeige|gib|mostra|incolla|plak|toon)\b[^\n]{0,60}?",
     r"(?:\bhere\b|\bbelow\b|\baqui\b|\bici\b|\bhier\b|\bqui\b|\bhieronder\b)",
     r"|\b(?:to|in|into|on)\s(?:the|this|your|a)\s(?:chat|conversation|reply|response|answer|comment|thread|issue|ticket|next\s(?:message|reply|step|tool\scall))\b",
     r"|\bas\s(?:the\s|an\s)?(?:argument|parameter|input|value)\b",
@@ -246,6 +246,10 @@ const HANDOVER: &str = concat!(
     r"|\b(?:na\ssua\sresposta|en\stu\srespuesta|dans\sta\sreponse|dans\svotre\sreponse|in\sdeiner\santwort|nella\stua\srisposta|im\snachsten\sschritt|in\sde\sreactie|in\sje\santwoord)\b",
     r"|\b(?:gib|gebt|geben)\s(?:ihren|seinen|den|die)\sinhalt\b|\bihren\sinhalt\b",
     r"|\b(?:to|at)\shttps?://",
+    // "attach the file … and reply to this mail", "mir den Inhalt hier rein schicken",
+    // "このチケットに貼り付け", "粘贴到工单".
+    r"|\breply\s(?:to\s)?(?:this|the|my)\s(?:mail|e-?mail|message|thread|ticket)\b|\bhier\s(?:rein|herein)\s(?:schicken|posten|kopieren|kleben)\b",
+    r"|(?:チケット|スレッド|チャット|コメント|返信)に(?:そのまま)?(?:貼り付け|貼って)|(?:粘贴|贴)(?:到|在)(?:这里|此处|工单|评论|回复)",
     r")"
 );
 
@@ -323,7 +327,24 @@ fn demand_before(demand: Option<&Regex>, light: &str, at: usize) -> Option<usize
         .find_iter(&light[window_start..at])
         .last()
         .map(|m| window_start + m.start());
-    before.or_else(|| cjk_demand_near(light, window_start, at))
+    before
+        .or_else(|| cjk_demand_near(light, window_start, at))
+        .or_else(|| german_demand_after(light, at))
+}
+
+/// German puts the verb last: "die Datei ~/.kube/config auslesen und mir den Inhalt …
+/// schicken". A demanding infinitive within 40 bytes after the path (the path's own
+/// rest first), in the same sentence, stands for the demand; the span starts at the
+/// path.
+fn german_demand_after(light: &str, at: usize) -> Option<usize> {
+    static DE: OnceLock<Option<Regex>> = OnceLock::new();
+    let re = DE
+        .get_or_init(|| {
+            Regex::new(r"^\S*\s(?:[\w-]+\s){0,3}?(?:auslesen|lesen|kopieren|schicken|senden|hochladen|anhangen|einfugen|posten|offnen|ausgeben|zeigen)\b").ok()
+        })
+        .as_ref()?;
+    let end = ceil_char(light, (at + 60).min(light.len()));
+    re.is_match(&light[at..end]).then_some(at)
 }
 
 /// A demanding verb of [`DEMAND_CJK`] in the same line within 80 bytes on either side
@@ -334,7 +355,9 @@ fn cjk_demand_near(light: &str, line_start: usize, at: usize) -> Option<usize> {
     let re = CJK
         .get_or_init(|| Regex::new(&crate::normalize::fold_pattern_light(DEMAND_CJK)).ok())
         .as_ref()?;
-    let end = ceil_char(light, (at + 80).min(light.len()));
+    // 150 bytes: fifty ideographs, a Japanese or Chinese clause ("~/.npmrc の中身（_authToken
+    // の行も含めて）をそのままこのチケットに貼り付け").
+    let end = ceil_char(light, (at + 150).min(light.len()));
     let after = &light[at..end];
     let end = at + after.find('\n').unwrap_or(after.len());
     re.find(&light[line_start..end])
