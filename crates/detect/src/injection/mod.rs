@@ -42,6 +42,7 @@ mod pieces;
 mod plan;
 mod print;
 mod relax;
+mod role_play;
 mod rules;
 mod send_out;
 mod symbols;
@@ -560,6 +561,7 @@ fn engine() -> &'static Engine {
             .chain(tracks::rules())
             .chain(plan::rules())
             .chain(send_out::rules())
+            .chain(role_play::rules())
             .map(|def| {
                 let pattern = ascii_boundaries(&fold(def.view, &def.pattern));
                 (def, pattern)
