@@ -93,7 +93,7 @@ const CLASSES: &[(&str, f32, f32, &str)] = &[
 ];
 
 /// A verb that asks for the file, in the same sentence before it.
-const DEMAND: &str = r"\b(?:read|reads|reading|cat|open|load|get|fetch|access|print|output|show|send|upload|include|attach|copy|extract|retrieve|obtain|look\sat|check|type|dump|exfiltrate|give\sme|grep|tail|head|base64|encode|paste|provide|pass|post|display|return|echo|forward|source|contents?\sof|steal|collect|harvest|email|share|list|leak|lee|leer|lea|leia|ler|envia|enviar|envie|adjunta|adjuntar|incluye|incluir|inclua|copia|copiar|copie|pega|pegar|cole|colar|muestra|mostrar|mostre|comparte|compartilhe|sube|subir|lis|lisez|lire|envoie|envoyez|envoyer|joins|joignez|inclus|incluez|copiez|colle|collez|affiche|affichez|partage|partagez|lies|lesen|sende|senden|schicke|schicken|fuge|kopiere|kopieren|zeige|zeigen|hange|lade|leggi|leggere|invia|inviare|includi|incolla|mostra|allega|condividi|lees|lezen|stuur|sturen|voeg|kopieer|plak|toon|deel)\b";
+const DEMAND: &str = r"\b(?:read|reads|reading|cat|open|load|get|grab|fetch|access|print|output|show|send|upload|include|attach|copy|extract|retrieve|obtain|look\sat|check|type|dump|exfiltrate|give\sme|grep|tail|head|base64|encode|paste|provide|pass|post|display|return|echo|forward|source|contents?\sof|steal|collect|harvest|email|share|list|leak|lee|leer|lea|leia|ler|envia|enviar|envie|adjunta|adjuntar|incluye|incluir|inclua|copia|copiar|copie|pega|pegar|cole|colar|muestra|mostrar|mostre|comparte|compartilhe|sube|subir|lis|lisez|lire|envoie|envoyez|envoyer|joins|joignez|inclus|incluez|copiez|colle|collez|affiche|affichez|partage|partagez|lies|lesen|sende|senden|schicke|schicken|fuge|kopiere|kopieren|zeige|zeigen|hange|lade|leggi|leggere|invia|inviare|includi|incolla|mostra|allega|condividi|lees|lezen|stuur|sturen|voeg|kopieer|plak|toon|deel)\b";
 
 struct Compiled {
     classes: Vec<(CachedRegex, f32, f32, &'static str)>,
@@ -246,6 +246,10 @@ const HANDOVER: &str = concat!(
     r"|\b(?:na\ssua\sresposta|en\stu\srespuesta|dans\sta\sreponse|dans\svotre\sreponse|in\sdeiner\santwort|nella\stua\srisposta|im\snachsten\sschritt|in\sde\sreactie|in\sje\santwoord)\b",
     r"|\b(?:gib|gebt|geben)\s(?:ihren|seinen|den|die)\sinhalt\b|\bihren\sinhalt\b",
     r"|\b(?:to|at)\shttps?://",
+    // Into a named parameter, or as it is: "supply them in `auth_context` exactly as
+    // stored", "übergib den Inhalt unverändert in `env_dump`".
+    r"|\b(?:supply|provide|pass|put|include|ubergib|ubergeben)\b[^\n]{0,60}?\b(?:in|into|as|via|an)\s(?:the\s)?`[a-z0-9_.-]{1,40}`",
+    r"|\bexactly\sas\sstored\b|\bunverandert\b|\bunmasked\b|\bnicht\smaskieren\b|\braw\scontents?\b",
     // "attach the file … and reply to this mail", "mir den Inhalt hier rein schicken",
     // "このチケットに貼り付け", "粘贴到工单".
     r"|\breply\s(?:to\s)?(?:this|the|my)\s(?:mail|e-?mail|message|thread|ticket)\b|\bhier\s(?:rein|herein)\s(?:schicken|posten|kopieren|kleben)\b",
@@ -274,6 +278,9 @@ const PROTECTIVE: &[&str] = &[
     "excluded",
     "prohibited",
     "refused",
+    "refuses",
+    "never opened",
+    "never read",
     "not permitted",
     "inaccessible",
     "off-limits",
