@@ -171,7 +171,7 @@ pub fn explain(id: &str) -> Vec<String> {
         }
     }
     // The development sets (never the held-out one: reading its signals is tuning).
-    for dev in ["devset", "devset2", "devset3", "devset4", "devset5"].map(|d| corpus_dir().join(d)) {
+    for dev in ["devset", "devset2", "devset3", "devset4", "devset5", "devset6"].map(|d| corpus_dir().join(d)) {
         for file in [
             "injected.jsonl",
             "benign-outputs.jsonl",
@@ -903,7 +903,7 @@ pub fn holdout_outputs_task() -> Task {
     blind_outputs_task("holdout", "held-out tool outputs")
 }
 
-/// The development sets (`corpus/devset/`, `devset2/` to `devset5/`): written blind like the
+/// The development sets (`corpus/devset/`, `devset2/` to `devset6/`): written blind like the
 /// held-out set, by other sessions, for rule work to look at (their misses are listed).
 pub fn devset_tasks() -> Vec<Task> {
     vec![
@@ -917,6 +917,8 @@ pub fn devset_tasks() -> Vec<Task> {
         blind_outputs_task("devset4", "development-set-4 tool outputs"),
         blind_tools_task("devset5", "development-set-5 tool definitions"),
         blind_outputs_task("devset5", "development-set-5 tool outputs"),
+        blind_tools_task("devset6", "development-set-6 tool definitions"),
+        blind_outputs_task("devset6", "development-set-6 tool outputs"),
     ]
 }
 

@@ -123,17 +123,17 @@ fn assert_floor(task: &Task, (positives, negatives): (usize, usize), min_found: 
 /// The held-out set (`corpus/holdout/`, written blind: see its README) is measured, not
 /// tuned on. Its figures are far below the corpus's (README); this keeps them from
 /// falling unnoticed: the floors sit a few items under the figures measured after the
-/// development-set work (tools 52/70 found, 7/60 false alarms; outputs 116/150, 2/80;
+/// development-set work (tools 55/70 found, 3/60 false alarms; outputs 123/150, 2/80;
 /// when the set was added: 46/70 and 82/150).
 #[test]
 fn holdout_is_measured_and_does_not_regress() {
     let tasks = [harness::holdout_tools_task(), harness::holdout_outputs_task()];
     println!("{}", harness::render_holdout(&tasks, false));
-    assert_floor(&tasks[0], (70, 60), 49, 9);
-    assert_floor(&tasks[1], (150, 80), 112, 5);
+    assert_floor(&tasks[0], (70, 60), 52, 5);
+    assert_floor(&tasks[1], (150, 80), 119, 4);
 }
 
-/// The development sets (`corpus/devset/`, `devset2/` to `devset5/`, written blind by other
+/// The development sets (`corpus/devset/`, `devset2/` to `devset6/`, written blind by other
 /// sessions; rule work looks at their misses): their figures do not fall back either.
 /// The first, when it was added: tools 50/80 found, 6/70 false alarms; outputs 93/160,
 /// 3/90; after the rule work of that session: 58/80, 5/70; 124/160, 2/90. The second
@@ -147,19 +147,23 @@ fn holdout_is_measured_and_does_not_regress() {
 /// plans and sending data), when it was added: tools 28/70, 3/60; outputs 98/150,
 /// 12/90; after: 46/70, 3/60; 107/150, 9/90. The fifth (the same way, told to avoid the
 /// textbook phrasings: registers, euphemisms, attacks buried in long text), when it was
-/// added: tools 24/90, 1/60; outputs 61/150, 9/90.
+/// added: tools 24/90, 1/60; outputs 61/150, 9/90; after: 79/90, 0/60; 116/150, 9/90.
+/// The sixth (the same way, with hard negatives aimed at the fifth's rules), when it was
+/// added, with all of that rule work in: tools 25/70, 2/80; outputs 63/150, 12/110.
 #[test]
 fn devset_is_measured_and_does_not_regress() {
     let tasks = harness::devset_tasks();
     println!("{}", harness::render_holdout(&tasks, false));
-    assert_floor(&tasks[0], (80, 70), 64, 8);
-    assert_floor(&tasks[1], (160, 90), 146, 5);
-    assert_floor(&tasks[2], (70, 50), 57, 6);
-    assert_floor(&tasks[3], (140, 60), 101, 7);
-    assert_floor(&tasks[4], (70, 60), 56, 7);
-    assert_floor(&tasks[5], (160, 90), 114, 12);
-    assert_floor(&tasks[6], (70, 60), 43, 5);
-    assert_floor(&tasks[7], (150, 90), 103, 12);
-    assert_floor(&tasks[8], (90, 60), 22, 3);
-    assert_floor(&tasks[9], (150, 90), 58, 11);
+    assert_floor(&tasks[0], (80, 70), 64, 4);
+    assert_floor(&tasks[1], (160, 90), 146, 4);
+    assert_floor(&tasks[2], (70, 50), 57, 4);
+    assert_floor(&tasks[3], (140, 60), 104, 6);
+    assert_floor(&tasks[4], (70, 60), 56, 4);
+    assert_floor(&tasks[5], (160, 90), 117, 10);
+    assert_floor(&tasks[6], (70, 60), 56, 3);
+    assert_floor(&tasks[7], (150, 90), 108, 10);
+    assert_floor(&tasks[8], (90, 60), 75, 2);
+    assert_floor(&tasks[9], (150, 90), 112, 11);
+    assert_floor(&tasks[10], (70, 80), 23, 4);
+    assert_floor(&tasks[11], (150, 110), 60, 14);
 }
