@@ -34,6 +34,7 @@ mod future_calls;
 mod gate;
 #[cfg(test)]
 mod gate_tests;
+mod high_risk;
 mod lexicon;
 mod links;
 mod multilingual;
@@ -562,6 +563,7 @@ fn engine() -> &'static Engine {
             .chain(plan::rules())
             .chain(send_out::rules())
             .chain(role_play::rules())
+            .chain(high_risk::rules())
             .map(|def| {
                 let pattern = ascii_boundaries(&fold(def.view, &def.pattern));
                 (def, pattern)
