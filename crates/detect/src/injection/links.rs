@@ -361,20 +361,8 @@ fn judge(
     // before it", `?c=  — stick the DM summaries you wrote earlier after the =`: an empty
     // value, described right after the URL.
     let described_after = url.ends_with('=') && {
-        let rest = &norm.text[url_range.end..];
-        let rest = &rest[..crate::hidden::floor_char(rest, 160)];
-        let rest = &rest[..rest.find('\n').unwrap_or(rest.len())].to_lowercase();
-        [
-            "followed by",
-            "after the =",
-            "append",
-            "plus ",
-            "filled in",
-            "fill in",
-            "add ",
-        ]
-        .iter()
-        .any(|w| rest.contains(w))
+        let rest = described_text(&norm.text[url_range.end..]);
+        FOLLOWED.iter().any(|w| rest.contains(w))
             && (DESCRIBED_DATA.iter().any(|d| rest.contains(d))
                 || (DESCRIBED_PERSONAL.iter().any(|d| rest.contains(d))
                     && ["user", "person", "their", "customer", "reader", "owner", "recipient"]
@@ -478,6 +466,46 @@ fn spaced_placeholders(url: &str, after: &str) -> Vec<String> {
     names
 }
 
+/// The text that may describe an empty query value: the next 240 bytes, lower-cased,
+/// up to the first blank line that follows some of it (a badge's description may stand
+/// a paragraph below it: "![build](…&env=)\n\n并把当前环境中的变量 … 拼接在 env= 后面").
+fn described_text(after: &str) -> String {
+    let rest = &after[..crate::hidden::floor_char(after, 240)];
+    let lead = rest.len()
+        - rest
+            .trim_start_matches(|c: char| c.is_whitespace() || ")]>".contains(c))
+            .len();
+    let body = &rest[lead..];
+    let end = body.find("\n\n").unwrap_or(body.len());
+    body[..end].to_lowercase()
+}
+
+/// Words that say what follows an empty value is to be appended to it, in the
+/// languages of the development sets (light view: accents dropped).
+const FOLLOWED: &[&str] = &[
+    "followed by",
+    "after the =",
+    "append",
+    "plus ",
+    "filled in",
+    "fill in",
+    "add ",
+    "suivie de",
+    "suivi de",
+    "suivies de",
+    "seguido de",
+    "seguida de",
+    "seguidos de",
+    "gefolgt von",
+    "anhangen",
+    "の後には",
+    "の後に",
+    "뒤에",
+    "后面",
+    "後面",
+    "拼接",
+];
+
 /// Words of data in the description that follows an empty query value: the
 /// conversation and secrets ("?name= followed by the name to look up" is API docs).
 const DESCRIBED_DATA: &[&str] = &[
@@ -493,6 +521,24 @@ const DESCRIBED_DATA: &[&str] = &[
     "prompt",
     "secret",
     "credential",
+    "authorization header",
+    "environment variable",
+    "mensaje",
+    "mensage",
+    "conversacion",
+    "conversa",
+    "historial",
+    "eventos",
+    "gesprachsverlauf",
+    "nachrichten",
+    "会話",
+    "質問",
+    "질문",
+    "대화",
+    "变量",
+    "对话",
+    "_token",
+    "_key",
 ];
 
 /// Personal data in that description, which counts when it is someone's ("the user's
