@@ -19,7 +19,7 @@ pub(crate) const ANCHORS: &str = "ssh|id_rsa|id_dsa|id_ecdsa|id_ed|authorized_ke
 application_default_credentials|kube|docker|terraform|gh/hosts|mcp|claude|cursor|windsurf|cline|.env|environ|\
 env var|printenv|passwd|shadow|sudoers|npmrc|netrc|pypirc|git-credentials|pgpass|.my.cnf|gnupg|password-store|\
 vault-token|keychain|kwallet|keyring|credential manager|wallet.dat|kdbx|password|lastpass|bitwarden|keepass|\
-login data|cookies|firefox|logins.json|_history|.pem|.pfx|.ppk|.jks|keystore|.key|private key|private_key";
+login data|cookies|firefox|logins.json|_history|.pem|.pfx|.ppk|.jks|keystore|.key|private key|private_key|tfstate|rclone|accounts.plist";
 
 /// (pattern on the light view, base weight, bonus when demanded, label)
 const CLASSES: &[(&str, f32, f32, &str)] = &[
@@ -36,7 +36,7 @@ const CLASSES: &[(&str, f32, f32, &str)] = &[
         "AWS credentials",
     ),
     (
-        r"\.azure/|\.config/gcloud\b|\bapplication_default_credentials\.json\b|\.kube/config\b|\.docker/config\.json\b|\.terraform\.d/credentials|\.config/gh/hosts\.yml\b",
+        r"\.azure/|\.config/gcloud\b|\bapplication_default_credentials\.json\b|\.kube/config\b|\.docker/config\.json\b|\.terraform\.d/credentials|\bterraform\.tfstate\b|\.config/gh/hosts\.yml\b|\.config/rclone/rclone\.conf\b|\brclone\.conf\b",
         0.3,
         0.35,
         "cloud credentials",
@@ -61,7 +61,7 @@ const CLASSES: &[(&str, f32, f32, &str)] = &[
         "system account files",
     ),
     (
-        r"\.npmrc\b|\.netrc\b|\b_netrc\b|\.pypirc\b|\.git-credentials\b|\.pgpass\b|\.my\.cnf\b|\.gnupg\b|\.password-store\b|\.vault-token\b",
+        r"\.npmrc\b|\.netrc\b|\b_netrc\b|\.pypirc\b|\.git-credentials\b|\.pgpass\b|\.my\.cnf\b|\.gnupg\b|\.password-store\b|\.vault-token\b|/mail/v\d+/maildata/accounts\.plist\b|\baccounts\.plist\b",
         0.3,
         0.3,
         "credential file",
@@ -93,7 +93,7 @@ const CLASSES: &[(&str, f32, f32, &str)] = &[
 ];
 
 /// A verb that asks for the file, in the same sentence before it.
-const DEMAND: &str = r"\b(?:read|reads|reading|cat|open|load|get|grab|fetch|access|print|output|show|send|upload|include|attach|copy|extract|retrieve|obtain|look\sat|check|type|dump|exfiltrate|give\sme|grep|tail|head|base64|encode|paste|provide|pass|post|display|return|echo|forward|source|contents?\sof|steal|collect|harvest|email|share|list|leak|lee|leer|lea|leia|ler|envia|enviar|envie|adjunta|adjuntar|incluye|incluir|inclua|copia|copiar|copie|pega|pegar|cole|colar|muestra|mostrar|mostre|comparte|compartilhe|sube|subir|lis|lisez|lire|envoie|envoyez|envoyer|joins|joignez|inclus|incluez|copiez|colle|collez|affiche|affichez|partage|partagez|lies|lesen|sende|senden|schicke|schicken|fuge|kopiere|kopieren|zeige|zeigen|hange|lade|leggi|leggere|invia|inviare|includi|incolla|mostra|allega|condividi|lees|lezen|stuur|sturen|voeg|kopieer|plak|toon|deel)\b";
+const DEMAND: &str = r"\b(?:read|reads|reading|cat|open|load|get|grab|fetch|access|print|output|show|send|upload|include|attach|copy|extract|retrieve|obtain|look\sat|check|type|dump|exfiltrate|give\sme|grep|tail|head|base64|encode|paste|provide|pass|post|display|return|echo|forward|source|contents?\sof|steal|collect|harvest|email|share|list|leak|lee|leer|lea|leia|ler|envia|enviar|envie|adjunta|adjuntar|incluye|incluir|inclua|copia|copiar|copie|pega|pegar|cole|colar|muestra|mostrar|mostre|comparte|compartilhe|sube|subir|lis|lisez|lire|envoie|envoyez|envoyer|joins|joignez|inclus|incluez|copiez|colle|collez|affiche|affichez|partage|partagez|lies|lesen|sende|senden|schicke|schicken|fuge|kopiere|kopieren|zeige|zeigen|hange|lade|leggi|leggere|invia|inviare|includi|incolla|mostra|allega|condividi|lees|lezen|stuur|sturen|voeg|kopieer|plak|toon|deel|membaca|baca|kirim|kirimkan|tempel|salin|lampirkan)\b";
 
 struct Compiled {
     classes: Vec<(CachedRegex, f32, f32, &'static str)>,
@@ -239,7 +239,8 @@ const HANDED_OVER: f32 = 0.6;
 const HANDOVER: &str = concat!(
     r"(?:\b(?:paste|post|put|print|show|output|include|share|send|give|return|display|echo|dump|write|copy|mostre|muestra|muestre|pega|cole|copie|copia|affiche|colle|zeige|gib|mostra|incolla|plak|toon)\b[^\n]{0,60}?",
     r"(?:\bhere\b|\bbelow\b|\baqui\b|\bici\b|\bhier\b|\bqui\b|\bhieronder\b)",
-    r"|\b(?:to|in|into|on)\s(?:the|this|your|a)\s(?:chat|conversation|reply|response|answer|comment|thread|issue|ticket|next\s(?:message|reply|step|tool\scall))\b",
+    r"|\b(?:to|in|into|on)\s(?:the|this|your|a)\s(?:new\s|shared\s(?:\w+\s){0,2}?)?(?:chat|conversation|reply|response|answer|comment|thread|issue|ticket|doc|document|next\s(?:message|reply|step|tool\scall))\b",
+    r"|\b(?:full|entire|complete|whole)\soutput\b|\bdi\sbalasan\b|\bbalasan\sthread\b",
     r"|\bas\s(?:the\s|an\s)?(?:argument|parameter|input|value)\b",
     r"|\b(?:return|send|paste|post|include|share|give|upload|output|print|pass|dump)\s(?:its|their|the)\s(?:full\s|entire\s|complete\s|whole\s|raw\s)?contents?\b",
     r"|\b(?:full|entire|complete|whole)\scontents?\b|\bverbatim\b|\bin\sbase64\b|\bem\sbase64\b|\ben\sbase64\b",
