@@ -4,6 +4,7 @@
 //!     cargo run --release -p mcpward-detect --example profile_scan -- <full|secrets|hidden|injection|gate|areas|pieces|words|memory> [bytes] [iterations]
 //!     PROFILE_FILE=some.txt …   # scan (the first bytes of) a file instead
 //!     PROFILE_GEN=near_miss …   # the bench's text dense with near-misses instead
+//!     PROFILE_GEN=salad …       # the bench's worst case (injection phrases) instead
 //!     PROFILE_FILE=crates/detect/corpus/benign/outputs …   # a directory: every JSON
 //!                               # string of its .json/.jsonl files, blank-line separated
 //!     cargo run --release -p mcpward-detect --example profile_scan -- areas [bytes]
@@ -60,6 +61,8 @@ fn main() {
         }
         // PROFILE_GEN=near_miss: the bench's text dense with near-misses.
         Err(_) if std::env::var("PROFILE_GEN").as_deref() == Ok("near_miss") => support::near_miss(size),
+        // PROFILE_GEN=salad: the bench's worst case, text made of injection phrases.
+        Err(_) if std::env::var("PROFILE_GEN").as_deref() == Ok("salad") => support::injection_salad(size),
         Err(_) => support::benign(size),
     };
     if which == "words" {
