@@ -69,7 +69,10 @@ fn act_after(hay: &str, caps: &Groups<'_>) -> Option<f32> {
     let to = crate::hidden::ceil_char(hay, (end + LOOK_AHEAD).min(hay.len()));
     let ahead = &hay[end..to];
     let ahead = &ahead[..ahead.find("\n\n").unwrap_or(ahead.len())];
-    high_risk()?.is_match(ahead).then_some(1.0)
+    // The act advised against ("the assistant will never send the password") is advice.
+    let act = high_risk()?.find(ahead)?;
+    let advised = super::rules::negated_send(SignalKind::ContextExfiltration, ahead, act.start()) < 1.0;
+    (!advised).then_some(1.0)
 }
 
 pub(crate) fn rules() -> Vec<RuleDef> {
@@ -109,6 +112,7 @@ mod tests {
             "Our AI assistant can help you export your data from the settings page.",
             "Please hold; your agent will transfer your call to billing.",
             "The assistant shows your account balance on the dashboard.",
+            "The assistant will never send the user's password to anyone.",
         ] {
             let v = scan(t, ScanContext::ToolResult);
             assert!(!v.has(SignalKind::FakeAuthority), "{t}: {v:?}");

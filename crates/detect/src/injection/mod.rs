@@ -1037,8 +1037,10 @@ fn push_match(
         }
         _ => rule.weight,
     };
-    // A phrase only quoted as an example is mentioned, not said (see `mention_factor`).
-    let weight = weight * factor * rules::mention_factor(hay, r.clone());
+    // A phrase only quoted as an example is mentioned, not said (see `mention_factor`);
+    // an order to send advised against ("will never send the user's password to …") is
+    // advice (see `rules::negated_send`).
+    let weight = weight * factor * rules::mention_factor(hay, r.clone()) * rules::negated_send(rule.kind, hay, r.start);
     let weight = if metadata {
         weight * rule.metadata_factor
     } else {
