@@ -25,7 +25,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::caches::Groups;
-use super::rules::{adjusted, rule, RuleDef, View};
+use super::rules::{adjusted, lazy_regex, rule, text_after, RuleDef, View};
 use crate::normalize::fold_pattern_light;
 use crate::verdict::SignalKind;
 
@@ -58,16 +58,13 @@ const LOOK_AHEAD: usize = 300;
 
 fn high_risk() -> Option<&'static Regex> {
     static R: OnceLock<Option<Regex>> = OnceLock::new();
-    R.get_or_init(|| Regex::new(&fold_pattern_light(HIGH_RISK)).ok())
-        .as_ref()
+    lazy_regex(&R, || fold_pattern_light(HIGH_RISK))
 }
 
 /// Keeps the named assistant only when a high-risk act follows within [`LOOK_AHEAD`]
 /// bytes, in the same paragraph.
 fn act_after(hay: &str, caps: &Groups<'_>) -> Option<f32> {
-    let end = caps.get(0)?.end();
-    let to = crate::hidden::ceil_char(hay, (end + LOOK_AHEAD).min(hay.len()));
-    let ahead = &hay[end..to];
+    let ahead = text_after(hay, caps.get(0)?.end(), LOOK_AHEAD);
     let ahead = &ahead[..ahead.find("\n\n").unwrap_or(ahead.len())];
     // The act advised against ("the assistant will never send the password") is advice.
     let act = high_risk()?.find(ahead)?;

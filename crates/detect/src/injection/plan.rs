@@ -23,7 +23,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::caches::Groups;
-use super::rules::{adjusted, rule, RuleDef, View, ADDRESSEE_REQUIRED};
+use super::rules::{adjusted, lazy_regex, rule, text_before, RuleDef, View, ADDRESSEE_REQUIRED};
 use crate::normalize::fold_pattern_light;
 use crate::verdict::SignalKind;
 
@@ -94,13 +94,11 @@ const LOOK_BACK: usize = 400;
 /// The gathering step, verb first or (as German puts it) last.
 fn gathering() -> Option<&'static Regex> {
     static G: OnceLock<Option<Regex>> = OnceLock::new();
-    G.get_or_init(|| {
-        Regex::new(&fold_pattern_light(&format!(
+    lazy_regex(&G, || {
+        fold_pattern_light(&format!(
             r"\b(?:{GATHER_VERB})\b[^\n]{{0,60}}?(?:{GATHER_OBJECT})|(?:{GATHER_OBJECT})[^\n]{{0,60}}?\b(?:{GATHER_VERB})\b"
-        )))
-        .ok()
+        ))
     })
-    .as_ref()
 }
 
 /// Keeps a send only when a gathering step stands in the [`LOOK_BACK`] bytes before it.
@@ -108,10 +106,8 @@ fn gathering() -> Option<&'static Regex> {
 /// engine 4x on ordinary text: its lazy DFA counted the distance in states. The send is
 /// the rarer half, so the pattern is the send and this looks back from it.)
 fn gathered_before(hay: &str, caps: &Groups<'_>) -> Option<f32> {
-    let m = caps.get(0)?;
-    let start = m.range().start;
-    let from = crate::hidden::floor_char(hay, start.saturating_sub(LOOK_BACK));
-    gathering()?.is_match(&hay[from..start]).then_some(1.0)
+    let start = caps.get(0)?.start();
+    gathering()?.is_match(text_before(hay, start, LOOK_BACK)).then_some(1.0)
 }
 
 pub(crate) fn rules() -> Vec<RuleDef> {
@@ -166,14 +162,15 @@ const SECRET_LOOK_BACK: usize = 400;
 
 fn secret_gathering() -> Option<&'static Regex> {
     static G: OnceLock<Option<Regex>> = OnceLock::new();
-    G.get_or_init(|| Regex::new(SECRET_GATHER).ok()).as_ref()
+    lazy_regex(&G, || SECRET_GATHER.to_string())
 }
 
 /// Keeps a publishing step only when a secret was gathered in the 400 bytes before it.
 fn secret_before(hay: &str, caps: &Groups<'_>) -> Option<f32> {
     let start = caps.get(0)?.start();
-    let from = crate::hidden::floor_char(hay, start.saturating_sub(SECRET_LOOK_BACK));
-    secret_gathering()?.is_match(&hay[from..start]).then_some(1.0)
+    secret_gathering()?
+        .is_match(text_before(hay, start, SECRET_LOOK_BACK))
+        .then_some(1.0)
 }
 
 #[cfg(test)]

@@ -22,7 +22,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::caches::Groups;
-use super::rules::{adjusted, rule, RuleDef, View};
+use super::rules::{adjusted, lazy_regex, rule, text_after, RuleDef, View};
 use crate::normalize::fold_pattern;
 use crate::verdict::SignalKind;
 
@@ -56,7 +56,7 @@ const LOOK_AHEAD: usize = 600;
 
 fn data() -> Option<&'static Regex> {
     static D: OnceLock<Option<Regex>> = OnceLock::new();
-    D.get_or_init(|| Regex::new(&fold_pattern(DATA)).ok()).as_ref()
+    lazy_regex(&D, || fold_pattern(DATA))
 }
 
 /// Keeps a persona only when the user's data is asked for within [`LOOK_AHEAD`] bytes
@@ -64,8 +64,7 @@ fn data() -> Option<&'static Regex> {
 /// `plan` looks back.)
 fn data_after(hay: &str, caps: &Groups<'_>) -> Option<f32> {
     let end = caps.get(0)?.end();
-    let to = crate::hidden::ceil_char(hay, (end + LOOK_AHEAD).min(hay.len()));
-    data()?.is_match(&hay[end..to]).then_some(1.0)
+    data()?.is_match(text_after(hay, end, LOOK_AHEAD)).then_some(1.0)
 }
 
 /// The bridge from fiction to the real thing (folded view).

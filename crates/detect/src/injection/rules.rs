@@ -65,6 +65,26 @@ pub(crate) struct RuleDef {
 /// See [`RuleDef::adjust`]: the view the rule reads and the match's captures.
 pub(crate) type Adjust = fn(&str, &super::caches::Groups<'_>) -> Option<f32>;
 
+/// The `n` bytes of `hay` before `at` (cut to a character boundary): what a
+/// long-distance rule's `adjust` hook looks back over (see `plan`).
+pub(crate) fn text_before(hay: &str, at: usize, n: usize) -> &str {
+    &hay[crate::hidden::floor_char(hay, at.saturating_sub(n))..at]
+}
+
+/// The `n` bytes of `hay` after `at` (see [`text_before`]).
+pub(crate) fn text_after(hay: &str, at: usize, n: usize) -> &str {
+    &hay[at..crate::hidden::ceil_char(hay, (at + n).min(hay.len()))]
+}
+
+/// A regex compiled on first use into `cell`; `None` if it does not compile (the
+/// hook then drops every match, and the rule's tests say so).
+pub(crate) fn lazy_regex(
+    cell: &'static std::sync::OnceLock<Option<regex::Regex>>,
+    pattern: impl FnOnce() -> String,
+) -> Option<&'static regex::Regex> {
+    cell.get_or_init(|| regex::Regex::new(&pattern()).ok()).as_ref()
+}
+
 /// Separator between two words: punctuation and whitespace, but not a sentence end.
 pub(crate) const SEP: &str = r"[^\p{L}\p{N}.!?;。！？]{1,4}";
 /// Any one word.
