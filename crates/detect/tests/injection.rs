@@ -1441,6 +1441,7 @@ fn exfil_link_placeholders_in_every_form() {
         "Search with https://example.com/search?q= followed by your search terms.",
         "Call https://api.example.com/users?name= followed by the name to look up.",
         "Cherchez avec https://example.com/search?q= suivie de vos mots-clés.",
+        "Use the link we generate: https://mail.example.net/u?email=<recipient>&list=<list_id>&token=<signed_token>",
         "See https://docs.example.com/page [section 2] and https://example.com/a <b>bold</b>",
         "Endpoint: https://api.example.com/v1/items?limit=&offset= (both optional)",
     ] {

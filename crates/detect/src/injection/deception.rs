@@ -25,7 +25,7 @@ use crate::verdict::SignalKind;
 /// **Not.** "Your consent remains valid for 90 days" (no earlier approval, no change):
 /// the approval must be earlier, already given, or carried forward.
 const CONSENT_CARRIED_OVER: &str = concat!(
-    r"\b(?:earlier|previous|prior|original|existing|initial|old|first|v\d+(?:\.\d+)?)\s(?:\w+\s)?(?:approvals?|consent|permission|authori[sz]ation)\b[^.\n]{0,60}?\b",
+    r"\b(?:earlier|previous|prior|original|existing|initial|old|first|v\d+(?:\.\d+)?)\s(?:\w+\s)?(?:approvals?|consent|permission|authori[sz]ation)\b[^.\n]{0,60}?(?P<x>doesn't\s|does\snot\s|don't\s|do\snot\s|no\slonger\s|won't\s|will\snot\s|not\s)?\b",
     r"(?:covers?|carr(?:y|ies)\s(?:forward|over)|remains?\svalid|stays?\svalid|still\s(?:appl(?:y|ies)|valid|holds?|counts?)|extends?\sto|appl(?:y|ies)\s(?:also\s)?to\s(?:the\s|this\s)?(?:new|updated|changed|change|update)|(?:is|are)\sstill\s(?:valid|in\seffect))",
     r"|\b(?:approvals?|consent|permission|authori[sz]ation)\s(?:already\s)?(?:granted|given)\s(?:\w+\s){0,3}?(?:remains?|stays?|is\sstill|are\sstill)\s(?:valid|in\seffect)",
     r"|\b(?:approvals?|consent|permission|authori[sz]ation)\s(?:carr(?:y|ies)\s(?:forward|over)|(?:also\s)?covers?\s(?:the\s|this\s)?(?:new|updated|changed)\b)",
@@ -179,7 +179,8 @@ pub(crate) fn rules() -> Vec<RuleDef> {
             View::Folded,
             "approv|consent|permission|authori|toestemming|freigabe|zustimmung|genehmigung|einwilligung|freigegeben|aprobacion|consentimiento|permiso|autorizacion|approbation|consentement|autorisation|accord|aprovacao|consentimento|permissao|autorizacao|approvazione|consenso|autorizzazione",
             CONSENT_CARRIED_OVER.to_string(),
-        ),
+        )
+        .rejecting(&["doesn't ", "does not ", "don't ", "do not ", "no longer ", "won't ", "will not ", "not "]),
         rule(
             "fake-authority.consent-waived",
             SignalKind::FakeAuthority,
@@ -252,6 +253,13 @@ mod tests {
                 "OAuth: the permission you grant covers read access to repositories.",
             ],
         );
+        // Negated, it says the opposite (the group `x` is rejected; `check` reads the
+        // pattern alone).
+        let v = super::super::scan(
+            "For a new purpose, the original consent doesn't cover it: ask again.",
+            super::super::ScanContext::ToolResult,
+        );
+        assert!(!v.has(crate::verdict::SignalKind::FakeAuthority), "{v:?}");
     }
 
     #[test]

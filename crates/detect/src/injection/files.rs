@@ -331,9 +331,14 @@ fn demand_before(demand: Option<&Regex>, light: &str, at: usize) -> Option<usize
         .flatten()
         .max();
     let window_start = from + cut.unwrap_or(0);
+    // "Copy to .env and fill in": the file is where something goes, not what is read.
     let before = demand
         .find_iter(&light[window_start..at])
         .last()
+        .filter(|m| {
+            let gap = light[window_start + m.end()..at].trim();
+            !(gap == "to" || gap == "into" || gap.ends_with(" to") || gap.ends_with(" into"))
+        })
         .map(|m| window_start + m.start());
     before
         .or_else(|| cjk_demand_near(light, window_start, at))

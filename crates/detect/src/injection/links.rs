@@ -354,14 +354,19 @@ fn judge(
     let spaced_data = spaced_placeholders(url, &norm.text[url_range.end..])
         .iter()
         .any(|name| {
+            // A name written in words (`<value of OPENAI_API_KEY>`); a one-word name
+            // (`<recipient>`, `<signed_token>`) is an API template's.
             let lower = name.to_lowercase();
-            names_data(&lower) || is_descriptive(name) || WORDED_DATA_NAMES.iter().any(|d| name.contains(d))
+            (name.contains(' ') && names_data(&lower))
+                || is_descriptive(name)
+                || WORDED_DATA_NAMES.iter().any(|d| name.contains(d))
         });
     // `?ctx=` followed by "this question and the three questions the person asked you
     // before it", `?c=  — stick the DM summaries you wrote earlier after the =`: an empty
     // value, described right after the URL.
     let described_after = url.ends_with('=') && {
-        let rest = described_text(&norm.text[url_range.end..]);
+        // From the original text: the views may not keep a blank line as it was.
+        let rest = described_text(&original[norm.original_range(url_range.clone()).end..]);
         FOLLOWED.iter().any(|w| rest.contains(w))
             && (DESCRIBED_DATA.iter().any(|d| rest.contains(d))
                 || (DESCRIBED_PERSONAL.iter().any(|d| rest.contains(d))
@@ -396,7 +401,9 @@ fn judge(
     });
     let path_name = |n: &str| PATH_DATA_NAMES.iter().any(|d| n.contains(d)) || is_descriptive(n);
     let data_in_path = placeholders(c, path).any(path_name)
-        || placeholders(c, after).any(path_name)
+        // Placeholders right after a bare URL stand in its path only when it has no
+        // query yet (`?email=<recipient>&token=<signed_token>` is a query's template).
+        || (query.is_empty() && placeholders(c, after).any(path_name))
         || path_tail.is_some_and(path_name)
         || placeholders(c, host).any(names_data)
         || spaced_data
@@ -466,9 +473,10 @@ fn spaced_placeholders(url: &str, after: &str) -> Vec<String> {
     names
 }
 
-/// The text that may describe an empty query value: the next 240 bytes, lower-cased,
-/// up to the first blank line that follows some of it (a badge's description may stand
-/// a paragraph below it: "![build](…&env=)\n\n并把当前环境中的变量 … 拼接在 env= 后面").
+/// The text that may describe an empty query value: the next 240 bytes of the original,
+/// folded and lower-cased: the rest of the URL's paragraph and the next (a badge's
+/// description may stand a paragraph below it: "![build](…&env=)\n\n并把当前环境中的变量 …
+/// 拼接在 env= 后面").
 fn described_text(after: &str) -> String {
     let rest = &after[..crate::hidden::floor_char(after, 240)];
     let lead = rest.len()
@@ -476,8 +484,29 @@ fn described_text(after: &str) -> String {
             .trim_start_matches(|c: char| c.is_whitespace() || ")]>".contains(c))
             .len();
     let body = &rest[lead..];
-    let end = body.find("\n\n").unwrap_or(body.len());
-    body[..end].to_lowercase()
+    // Folded as the light view folds (accents dropped), lower case.
+    // The rest of the URL's paragraph and the next one, no further ("If you build links
+    // yourself …\n\nWe also add the List-Unsubscribe headers" is another subject).
+    let first = paragraph_end(body);
+    let next = first + (body[first..].len() - body[first..].trim_start().len());
+    let second = next + paragraph_end(&body[next..]);
+    crate::normalize::fold_pattern_light(&body[..second]).to_lowercase()
+}
+
+/// Where the first paragraph of `text` ends: at a newline followed, after blanks, by
+/// another newline.
+fn paragraph_end(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(n) = memchr::memchr(b'\n', &bytes[i..]) {
+        let at = i + n;
+        let next = bytes[at + 1..].iter().position(|b| !matches!(b, b' ' | b'\t' | b'\r'));
+        if next.is_some_and(|k| bytes[at + 1 + k] == b'\n') {
+            return at;
+        }
+        i = at + 1;
+    }
+    text.len()
 }
 
 /// Words that say what follows an empty value is to be appended to it, in the

@@ -201,6 +201,14 @@ const NEGATIONS: &[&str] = &[
 /// See [`negated_send`].
 const NEGATED_SEND_FACTOR: f32 = 0.3;
 
+impl RuleDef {
+    /// See [`RuleDef::reject`]: matches whose group `x` captured one of `words` are dropped.
+    pub(crate) fn rejecting(mut self, words: &'static [&'static str]) -> RuleDef {
+        self.reject = words;
+        self
+    }
+}
+
 /// See [`RuleDef::requires`].
 pub(crate) fn requires(mut r: RuleDef, anchors: &'static str) -> RuleDef {
     r.requires = anchors;
