@@ -284,6 +284,25 @@ pub(crate) fn rule_patterns() -> Vec<(&'static str, String)> {
     engine().rules.iter().map(|r| (r.id, r.pattern.clone())).collect()
 }
 
+/// Asserts every text is at least Suspicious as a tool result: the rules' own tests,
+/// through the whole engine (context words, hooks, weights).
+#[cfg(test)]
+pub(crate) fn assert_flagged(texts: &[&str]) {
+    for t in texts {
+        let v = scan(t, ScanContext::ToolResult);
+        assert!(v.level >= Level::Suspicious, "{t}: {v:?}");
+    }
+}
+
+/// Asserts no text, scanned as a tool result, has a signal of `kind`.
+#[cfg(test)]
+pub(crate) fn assert_without(texts: &[&str], kind: SignalKind) {
+    for t in texts {
+        let v = scan(t, ScanContext::ToolResult);
+        assert!(!v.has(kind), "{t}: {v:?}");
+    }
+}
+
 /// Asserts rule `id` matches every text of `yes` and none of `no` (see
 /// [`rule_matches`]): the rules' own tests.
 #[cfg(test)]
