@@ -178,18 +178,21 @@ const OWNERS: &[(&str, &[&str])] = &[
     ("shell history", &["history", "shell"]),
 ];
 
-/// Whether a sensitive-file signal's class is the business of the tool called `name`.
-fn file_class_owned(name: &str, evidence: &str) -> bool {
-    OWNERS
-        .iter()
-        .any(|(label, words)| evidence.starts_with(label) && words.iter().any(|w| name.contains(w)))
-}
-
-/// Whether any sensitive-file signal is owned (see [`file_class_owned`]).
-fn owns_its_files(name: &str, signals: &[Signal]) -> bool {
-    signals
-        .iter()
-        .any(|s| s.kind == SignalKind::SensitiveFile && file_class_owned(name, &s.evidence))
+/// What a sensitive-file signal weighs, as a factor, when its class is the business of
+/// the tool called `name`: `None` when it is not (or the signal is of another kind).
+/// A demand ("read ~/.ssh/config") is more than a mention, even here.
+fn owned_file_factor(name: &str, s: &Signal) -> Option<f32> {
+    let owned = s.kind == SignalKind::SensitiveFile
+        && OWNERS
+            .iter()
+            .any(|(label, words)| s.evidence.starts_with(label) && words.iter().any(|w| name.contains(w)));
+    owned.then(|| {
+        if s.evidence.contains("(demanded)") {
+            OWNED_DEMAND_FACTOR
+        } else {
+            OWNED_FILE_FACTOR
+        }
+    })
 }
 
 struct Walk {
@@ -226,21 +229,16 @@ impl Walk {
         if context == ScanContext::ParameterDescription && !self.scalar {
             extra.extend(super::param_value::scan(schema_key(&path), text, &self.purpose));
         }
-        let owned = owns_its_files(&self.name, &verdict.signals);
-        if !extra.is_empty() || owned {
+        if !extra.is_empty()
+            || verdict
+                .signals
+                .iter()
+                .any(|s| owned_file_factor(&self.name, s).is_some())
+        {
             let mut signals = verdict.signals;
             signals.extend(extra);
-            if owned {
-                for s in signals.iter_mut().filter(|s| s.kind == SignalKind::SensitiveFile) {
-                    if file_class_owned(&self.name, &s.evidence) {
-                        // A demand ("read ~/.ssh/config") is more than a mention, even here.
-                        s.weight *= if s.evidence.contains("(demanded)") {
-                            OWNED_DEMAND_FACTOR
-                        } else {
-                            OWNED_FILE_FACTOR
-                        };
-                    }
-                }
+            for s in &mut signals {
+                s.weight *= owned_file_factor(&self.name, s).unwrap_or(1.0);
             }
             verdict = Verdict::from_signals(signals);
         }
