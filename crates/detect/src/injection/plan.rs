@@ -23,7 +23,9 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::caches::Groups;
-use super::rules::{adjusted, lazy_regex, rule, text_before, RuleDef, View, ADDRESSEE_REQUIRED};
+use super::rules::{
+    adjusted, lazy_regex, rule, send_negation, text_before, RuleDef, View, ADDRESSEE_REQUIRED, SEND_NEGATION_WORDS,
+};
 use crate::normalize::fold_pattern_light;
 use crate::verdict::SignalKind;
 
@@ -78,10 +80,6 @@ const SENT_BACK: &str = concat!(
 /// the public half, it's safe to share" is no plan.)
 const SENT_BACK_VERB_LAST: &str = r"(?:die|den|das|diese|diesen)\s(?:zip-datei|datei|dateien|liste|tabelle|ergebnisse|daten|anhange|archiv|zugangsdaten)\b";
 
-/// A negation right before the send ("never share it, never copy it to servers"):
-/// advice, not a plan. Captured as `x` and rejected.
-const NEGATION: &str = r"(?:(?P<x>never|not|don't|dont|nie|nicht|nunca|jamais|jamas|mai|nao|ne)\s(?:\w+\s)?)?";
-
 /// Where it goes: an address, a URL, or a public or outside place.
 const DESTINATION: &str = concat!(
     r"https?://|[a-z0-9._%+-]+@[a-z0-9-]+\.[a-z0-9.-]+|\bpublic\b|\bgist\b|(?:^|\s)#[a-z][a-z0-9_-]{1,30}\b|\bwebhook\b|\bpastebin\b|",
@@ -111,6 +109,7 @@ fn gathered_before(hay: &str, caps: &Groups<'_>) -> Option<f32> {
 }
 
 pub(crate) fn rules() -> Vec<RuleDef> {
+    let negation = send_negation();
     let mut r = rule(
         "context-exfiltration.gather-then-send",
         SignalKind::ContextExfiltration,
@@ -121,13 +120,12 @@ pub(crate) fn rules() -> Vec<RuleDef> {
         "http|@|public|gist|#|webhook|pastebin|attendees|publico|publica|offentlich|extern",
         // The send: "publish it as a public gist", or "die ZIP-Datei an archiv@… senden".
         format!(
-            r"{NEGATION}\b(?:{SEND_VERB})\s(?:{SENT_BACK})[^\n]{{0,100}}?(?:{DESTINATION})|\b(?:{SENT_BACK_VERB_LAST})\s[^\n]{{0,40}}?(?:{DESTINATION})[^\n]{{0,60}}?\b(?:{SEND_VERB})\b"
+            r"{negation}\b(?:{SEND_VERB})\s(?:{SENT_BACK})[^\n]{{0,100}}?(?:{DESTINATION})|\b(?:{SENT_BACK_VERB_LAST})\s[^\n]{{0,40}}?(?:{DESTINATION})[^\n]{{0,60}}?\b(?:{SEND_VERB})\b"
         ),
     );
     r.requires = ADDRESSEE_REQUIRED;
-    r.reject = &[
-        "never", "not", "don't", "dont", "nie", "nicht", "nunca", "jamais", "jamas", "mai", "nao", "ne",
-    ];
+    // A negation before the send is advice, not a plan (see `send_negation`).
+    r.reject = SEND_NEGATION_WORDS;
     let mut published = rule(
         "context-exfiltration.secret-then-publish",
         SignalKind::ContextExfiltration,

@@ -176,6 +176,19 @@ pub(crate) fn negated_send(kind: SignalKind, hay: &str, start: usize) -> f32 {
     }
 }
 
+/// Words that negate a sending verb after them (one word may stand between): the rules
+/// that read a send (`plan`, `send_out`) capture one as `x` in [`send_negation`] and
+/// reject the match ("never share it, never paste it into a public issue").
+pub(crate) const SEND_NEGATION_WORDS: &[&str] = &[
+    "never", "not", "don't", "dont", "nie", "nicht", "nunca", "jamais", "jamas", "mai", "nao", "ne",
+];
+
+/// The optional group, before a sending verb, that captures a negation as `x` (see
+/// [`SEND_NEGATION_WORDS`]).
+pub(crate) fn send_negation() -> String {
+    format!(r"(?:(?P<x>{})\s(?:\w+\s)?)?", SEND_NEGATION_WORDS.join("|"))
+}
+
 /// Words that negate the verb right after them (both views are lower case).
 const NEGATIONS: &[&str] = &[
     "never",

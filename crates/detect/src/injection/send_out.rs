@@ -19,7 +19,7 @@
 //! context list), and the object must be private and whole. Nor "never send your
 //! password to anyone" (a negation before the verb is rejected).
 
-use super::rules::{rule, RuleDef, View, ADDRESSEE_ANY_SCRIPT};
+use super::rules::{rule, send_negation, RuleDef, View, ADDRESSEE_ANY_SCRIPT, SEND_NEGATION_WORDS};
 use crate::verdict::SignalKind;
 
 /// Sending verbs (accents dropped, as the views drop them).
@@ -45,10 +45,8 @@ const PRIVATE: &str = concat!(
 /// A literal destination: a URL or an e-mail address.
 const DESTINATION: &str = r"https?://|[a-z0-9._%+-]+@[a-z0-9-]+\.[a-z]";
 
-/// Before-verb negations, captured as `x` and rejected.
-const NEGATION: &str = r"(?:(?P<x>never|not|don't|dont|nie|nicht|nunca|jamais|jamas|mai|nao|ne)\s(?:\w+\s)?)?";
-
 pub(crate) fn rules() -> Vec<RuleDef> {
+    let negation = send_negation();
     let mut r = rule(
         "context-exfiltration.private-to-destination",
         SignalKind::ContextExfiltration,
@@ -57,7 +55,7 @@ pub(crate) fn rules() -> Vec<RuleDef> {
         View::Light,
         "http|@",
         [
-            format!(r"{NEGATION}\b(?:{SEND})\b[^\n]{{0,80}}?\b(?:{PRIVATE})[^\n]{{0,120}}?(?:{DESTINATION})"),
+            format!(r"{negation}\b(?:{SEND})\b[^\n]{{0,80}}?\b(?:{PRIVATE})[^\n]{{0,120}}?(?:{DESTINATION})"),
             // Chinese, Vietnamese, Arabic: the object between the verb's parts, or after.
             format!(r"(?:把|将)[^\n。]{{0,80}}?(?:发送|發送|转发|轉發|提交)(?:到|至|给)\s?(?:{DESTINATION})"),
             format!(
@@ -68,9 +66,8 @@ pub(crate) fn rules() -> Vec<RuleDef> {
         .join("|"),
     );
     r.requires = ADDRESSEE_ANY_SCRIPT;
-    r.reject = &[
-        "never", "not", "don't", "dont", "nie", "nicht", "nunca", "jamais", "jamas", "mai", "nao", "ne",
-    ];
+    // A negation before the send is advice, not a plan (see `send_negation`).
+    r.reject = SEND_NEGATION_WORDS;
     vec![r]
 }
 
