@@ -72,6 +72,11 @@ fn act_after(hay: &str, caps: &Groups<'_>) -> Option<f32> {
     (!advised).then_some(1.0)
 }
 
+/// Compiles the hook's regex (see `injection::warm_up`).
+pub(crate) fn warm_up() {
+    let _ = high_risk();
+}
+
 pub(crate) fn rules() -> Vec<RuleDef> {
     let mut r = rule(
         "fake-authority.assistant-tasked",
@@ -91,6 +96,12 @@ pub(crate) fn rules() -> Vec<RuleDef> {
 mod tests {
     use super::super::{assert_flagged, assert_without};
     use crate::verdict::SignalKind;
+
+    /// A hook whose regex does not compile drops every match silently: say so here.
+    #[test]
+    fn the_hooks_regexes_compile() {
+        assert!(super::high_risk().is_some());
+    }
 
     #[test]
     fn the_assistant_handed_a_high_risk_act() {

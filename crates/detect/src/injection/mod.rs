@@ -152,6 +152,13 @@ pub fn warm_up() {
     files::warm_up();
     links::warm_up();
     hidden::warm_up();
+    // The long-distance rules' hooks, and the passes over tool metadata (`scan_tool`),
+    // compile their own regexes on first use.
+    plan::warm_up();
+    role_play::warm_up();
+    high_risk::warm_up();
+    tool_claims::warm_up();
+    param_value::warm_up();
 }
 
 /// The memory this thread's search caches hold (see `caches`): for

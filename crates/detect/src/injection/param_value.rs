@@ -105,6 +105,11 @@ struct Compiled {
     secret_reference: Regex,
 }
 
+/// Compiles the patterns (see `injection::warm_up`).
+pub(crate) fn warm_up() {
+    let _ = compiled();
+}
+
 fn compiled() -> Option<&'static Compiled> {
     static C: OnceLock<Option<Compiled>> = OnceLock::new();
     C.get_or_init(|| {

@@ -108,6 +108,11 @@ fn gathered_before(hay: &str, caps: &Groups<'_>) -> Option<f32> {
     gathering()?.is_match(text_before(hay, start, LOOK_BACK)).then_some(1.0)
 }
 
+/// Compiles the hooks' regexes (see `injection::warm_up`).
+pub(crate) fn warm_up() {
+    let _ = (gathering(), secret_gathering());
+}
+
 pub(crate) fn rules() -> Vec<RuleDef> {
     let negation = send_negation();
     let mut r = rule(
@@ -177,6 +182,12 @@ mod tests {
     use crate::verdict::{Level, SignalKind};
 
     const ID: &str = "context-exfiltration.gather-then-send";
+
+    /// A hook whose regex does not compile drops every match silently: say so here.
+    #[test]
+    fn the_hooks_regexes_compile() {
+        assert!(super::gathering().is_some() && super::secret_gathering().is_some());
+    }
 
     #[test]
     fn plans_that_gather_then_send() {

@@ -73,6 +73,11 @@ const REAL_DATA: &str = concat!(
     r"[^.\n]{0,60}?\b(?:from|in|of)\s(?:your|the)\s(?:own\s)?(?:environment|context|project|system|session|machine|files?|config)",
 );
 
+/// Compiles the hook's regex (see `injection::warm_up`).
+pub(crate) fn warm_up() {
+    let _ = data();
+}
+
 pub(crate) fn rules() -> Vec<RuleDef> {
     vec![
         adjusted(
@@ -101,6 +106,12 @@ pub(crate) fn rules() -> Vec<RuleDef> {
 mod tests {
     use super::super::{assert_flagged, assert_rule, scan, ScanContext};
     use crate::verdict::SignalKind;
+
+    /// A hook whose regex does not compile drops every match silently: say so here.
+    #[test]
+    fn the_hooks_regexes_compile() {
+        assert!(super::data().is_some());
+    }
 
     #[test]
     fn a_role_for_the_users_data() {

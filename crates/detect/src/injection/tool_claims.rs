@@ -197,6 +197,11 @@ const CLAIMS: &[Claim] = &[
     },
 ];
 
+/// Compiles the claims' patterns (see `injection::warm_up`).
+pub(crate) fn warm_up() {
+    let _ = compiled();
+}
+
 fn compiled() -> &'static [Option<Regex>] {
     static C: OnceLock<Vec<Option<Regex>>> = OnceLock::new();
     C.get_or_init(|| {
