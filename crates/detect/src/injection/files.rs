@@ -120,7 +120,7 @@ fn compiled() -> &'static Compiled {
 }
 
 pub(crate) fn warm_up() {
-    let _ = compiled();
+    let _ = (compiled(), german_demand());
 }
 
 /// The patterns this pass matches on the light view (the engine gates the pass on them).
@@ -350,14 +350,17 @@ fn demand_before(demand: Option<&Regex>, light: &str, at: usize) -> Option<usize
 /// rest first), in the same sentence, stands for the demand; the span starts at the
 /// path.
 fn german_demand_after(light: &str, at: usize) -> Option<usize> {
+    german_demand()?
+        .is_match(super::rules::text_after(light, at, 60))
+        .then_some(at)
+}
+
+/// See [`german_demand_after`].
+fn german_demand() -> Option<&'static Regex> {
     static DE: OnceLock<Option<Regex>> = OnceLock::new();
-    let re = DE
-        .get_or_init(|| {
-            Regex::new(r"^\S*\s(?:[\w-]+\s){0,3}?(?:auslesen|lesen|kopieren|schicken|senden|hochladen|anhangen|einfugen|posten|offnen|ausgeben|zeigen)\b").ok()
-        })
-        .as_ref()?;
-    let end = ceil_char(light, (at + 60).min(light.len()));
-    re.is_match(&light[at..end]).then_some(at)
+    super::rules::lazy_regex(&DE, || {
+        r"^\S*\s(?:[\w-]+\s){0,3}?(?:auslesen|lesen|kopieren|schicken|senden|hochladen|anhangen|einfugen|posten|offnen|ausgeben|zeigen)\b".to_string()
+    })
 }
 
 /// A demanding verb of [`DEMAND_CJK`] in the same line within 80 bytes on either side

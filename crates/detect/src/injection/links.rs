@@ -285,7 +285,8 @@ fn judge(
     let query_names: Vec<&str> = placeholders(c, query).chain(tail).collect();
     // `?q=USER_QUESTION`, `?cb=NUMERO_CARTE`: an upper-case name with underscores in the
     // original text is a placeholder (real values are rarely written so).
-    let original_url = &original[norm.original_range(url_range.clone())];
+    let original_span = norm.original_range(url_range.clone());
+    let original_url = &original[original_span.clone()];
     let original_query = original_url.find(['?', '#']).map_or("", |i| &original_url[i..]);
     let caps_names: Vec<&str> = original_query
         .split(['&', '?', '#', ';'])
@@ -366,7 +367,7 @@ fn judge(
     // value, described right after the URL.
     let described_after = url.ends_with('=') && {
         // From the original text: the views may not keep a blank line as it was.
-        let rest = described_text(&original[norm.original_range(url_range.clone()).end..]);
+        let rest = described_text(&original[original_span.end..]);
         FOLLOWED.iter().any(|w| rest.contains(w))
             && (DESCRIBED_DATA.iter().any(|d| rest.contains(d))
                 || (DESCRIBED_PERSONAL.iter().any(|d| rest.contains(d))
