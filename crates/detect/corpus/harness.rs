@@ -236,7 +236,7 @@ fn read_json(path: &Path) -> Value {
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-fn read_jsonl(path: &Path) -> Vec<Value> {
+pub fn read_jsonl(path: &Path) -> Vec<Value> {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     text.lines()
         .filter(|l| !l.trim().is_empty())
@@ -603,6 +603,10 @@ impl Rng {
         self.0 ^= self.0 >> 27;
         self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
     }
+    /// A number below `n` (`n` > 0).
+    pub fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
     fn pick(&mut self, alphabet: &str, n: usize) -> String {
         let a = alphabet.as_bytes();
         (0..n)
@@ -895,47 +899,89 @@ pub const THRESHOLDS: &[(&str, f64, f64)] = &[
 /// seen the engine or the rest of the corpus, to measure and never to tune. Every item
 /// counts as `test`; its benign items are hard negatives written to look like attacks.
 pub fn holdout_tools_task() -> Task {
-    blind_tools_task("holdout", "held-out tool definitions")
+    blind_tools_task("holdout", "held-out tool definitions", Engine::Whole)
 }
 
 /// See [`holdout_outputs_task`].
 pub fn holdout_outputs_task() -> Task {
-    blind_outputs_task("holdout", "held-out tool outputs")
+    blind_outputs_task("holdout", "held-out tool outputs", Engine::Whole)
 }
 
 /// The development sets (`corpus/devset/`, `devset2/` to `devset6/`): written blind like the
 /// held-out set, by other sessions, for rule work to look at (their misses are listed).
+/// The learned model is trained on them (`corpus/train.rs`), so they measure the rules
+/// alone: what the whole engine finds in its own training data says nothing.
 pub fn devset_tasks() -> Vec<Task> {
+    let e = Engine::RulesOnly;
     vec![
-        blind_tools_task("devset", "development-set tool definitions"),
-        blind_outputs_task("devset", "development-set tool outputs"),
-        blind_tools_task("devset2", "development-set-2 tool definitions"),
-        blind_outputs_task("devset2", "development-set-2 tool outputs"),
-        blind_tools_task("devset3", "development-set-3 tool definitions"),
-        blind_outputs_task("devset3", "development-set-3 tool outputs"),
-        blind_tools_task("devset4", "development-set-4 tool definitions"),
-        blind_outputs_task("devset4", "development-set-4 tool outputs"),
-        blind_tools_task("devset5", "development-set-5 tool definitions"),
-        blind_outputs_task("devset5", "development-set-5 tool outputs"),
-        blind_tools_task("devset6", "development-set-6 tool definitions"),
-        blind_outputs_task("devset6", "development-set-6 tool outputs"),
+        blind_tools_task("devset", "development-set tool definitions (rules)", e),
+        blind_outputs_task("devset", "development-set tool outputs (rules)", e),
+        blind_tools_task("devset2", "development-set-2 tool definitions (rules)", e),
+        blind_outputs_task("devset2", "development-set-2 tool outputs (rules)", e),
+        blind_tools_task("devset3", "development-set-3 tool definitions (rules)", e),
+        blind_outputs_task("devset3", "development-set-3 tool outputs (rules)", e),
+        blind_tools_task("devset4", "development-set-4 tool definitions (rules)", e),
+        blind_outputs_task("devset4", "development-set-4 tool outputs (rules)", e),
+        blind_tools_task("devset5", "development-set-5 tool definitions (rules)", e),
+        blind_outputs_task("devset5", "development-set-5 tool outputs (rules)", e),
+        blind_tools_task("devset6", "development-set-6 tool definitions (rules)", e),
+        blind_outputs_task("devset6", "development-set-6 tool outputs (rules)", e),
     ]
 }
 
+/// The seventh development set (`corpus/devset7/`), written blind like the others and
+/// added after the learned model: neither the rules nor the model were made with it,
+/// so it is a second measurement on unseen text beside the held-out set. Measured with
+/// the whole engine and with the rules alone, to show what the model adds.
+pub fn devset7_tasks() -> Vec<Task> {
+    vec![
+        blind_tools_task("devset7", "development-set-7 tool definitions", Engine::Whole),
+        blind_outputs_task("devset7", "development-set-7 tool outputs", Engine::Whole),
+        blind_tools_task(
+            "devset7",
+            "development-set-7 tool definitions (rules)",
+            Engine::RulesOnly,
+        ),
+        blind_outputs_task("devset7", "development-set-7 tool outputs (rules)", Engine::RulesOnly),
+    ]
+}
+
+/// What judges a blind set's items.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Engine {
+    /// What `mcpward scan` reports: the rules and the learned model.
+    Whole,
+    /// The rules without the learned model (for the sets the model learned from).
+    RulesOnly,
+}
+
 /// Tool definitions of a blind set: `poisoned-tools.jsonl` and `benign-tools.jsonl`.
-fn blind_tools_task(set: &str, name: &'static str) -> Task {
+fn blind_tools_task(set: &str, name: &'static str, engine: Engine) -> Task {
     let files = [("poisoned-tools.jsonl", true), ("benign-tools.jsonl", false)];
     blind_task(set, name, files, "poisoned", |item| {
-        let scan = injection::scan_tool(&item["tool"]);
-        (scan.flagged(), verdict_detail(&scan.verdict))
+        let mut verdict = injection::scan_tool(&item["tool"]).verdict;
+        if engine == Engine::RulesOnly {
+            verdict = injection::Verdict::from_signals(
+                verdict
+                    .signals
+                    .into_iter()
+                    .filter(|s| s.kind != injection::SignalKind::LearnedInjection)
+                    .collect(),
+            );
+        }
+        (verdict.level >= injection::Level::Suspicious, verdict_detail(&verdict))
     })
 }
 
 /// Tool outputs of a blind set: `injected.jsonl` and `benign-outputs.jsonl`.
-fn blind_outputs_task(set: &str, name: &'static str) -> Task {
+fn blind_outputs_task(set: &str, name: &'static str, engine: Engine) -> Task {
     let files = [("injected.jsonl", true), ("benign-outputs.jsonl", false)];
     blind_task(set, name, files, "injected", |item| {
-        let v = injection::scan(&s(item, "text"), injection::ScanContext::ToolResult);
+        let text = s(item, "text");
+        let v = match engine {
+            Engine::Whole => injection::scan(&text, injection::ScanContext::ToolResult),
+            Engine::RulesOnly => injection::scan_rules(&text, injection::ScanContext::ToolResult),
+        };
         (!v.is_clean(), verdict_detail(&v))
     })
 }

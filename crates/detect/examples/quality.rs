@@ -58,6 +58,11 @@ fn main() {
             harness::render_holdout(&harness::devset_tasks(), args.iter().any(|a| a == "--devset-errors"))
         );
     }
+    println!("\n-- seventh development set (corpus/devset7: written blind; neither the rules nor the model were made with it) --");
+    print!(
+        "{}",
+        harness::render_holdout(&harness::devset7_tasks(), args.iter().any(|a| a == "--devset7-errors"))
+    );
     let leaks = harness::secrets_in_benign_outputs();
     println!(
         "\nsecrets reported in real benign outputs (informational): {}",

@@ -6,6 +6,7 @@
 pub mod capability;
 pub mod hidden;
 pub mod injection;
+pub mod learned;
 pub mod neutralize;
 pub mod normalize;
 pub mod secrets;

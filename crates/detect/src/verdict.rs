@@ -115,6 +115,8 @@ signal_kinds! {
     ExfilInstruction => "exfil-instruction", hidden: false;
     /// Fetch-and-run: `curl … | sh`, "download this script and execute it".
     RemoteCode => "remote-code", hidden: false;
+    /// The learned model's judgement of a window of words (see `crate::learned`).
+    LearnedInjection => "learned-injection", hidden: false;
     /// A base64/hex blob that decodes to instruction-like text.
     EncodedPayload => "encoded-payload", hidden: true;
     /// Unicode tag characters (U+E0000–U+E007F) carrying invisible ASCII.
@@ -297,6 +299,8 @@ pub(crate) fn context_factor(kind: SignalKind, ctx: ScanContext) -> f32 {
         SignalKind::ExfilInstruction => 0.6,
         // Install instructions in READMEs pipe curl to sh all the time.
         SignalKind::RemoteCode => 0.4,
+        // The model has a threshold of its own for content.
+        SignalKind::LearnedInjection => 1.0,
         SignalKind::EncodedPayload | SignalKind::VariationSelector => 0.9,
         SignalKind::TagChars => 1.0,
         SignalKind::ZeroWidth | SignalKind::Bidi | SignalKind::ControlChar | SignalKind::WhitespaceHiding => 0.5,

@@ -62,7 +62,9 @@ use crate::normalize::{fold_pattern, fold_pattern_light, Normalized};
 use crate::verdict::{context_factor, Sink};
 pub use crate::verdict::{Level, ScanContext, Signal, SignalKind, Verdict};
 pub use coverage::{coverage, piece_automata, AutomataTiming, Coverage};
-pub use tool::{scan_tool, FieldScan, ToolScan, MAX_FIELDS, MAX_SCHEMA_DEPTH, MAX_TOOL_BYTES};
+pub use tool::{
+    scan_tool, tool_document, FieldScan, ToolDocument, ToolScan, MAX_FIELDS, MAX_SCHEMA_DEPTH, MAX_TOOL_BYTES,
+};
 
 use encoded::Budget;
 use rules::View;
@@ -79,6 +81,17 @@ const HIDDEN_BOOST: f32 = 0.25;
 /// Scans `text` for prompt injection and hidden content. Never panics; time linear in the
 /// input, memory bounded.
 pub fn scan(text: &str, ctx: ScanContext) -> Verdict {
+    scan_with(text, ctx, true)
+}
+
+/// [`scan`] without the learned model: `scan_tool` runs the model over the whole tool
+/// rather than field by field, and the trainer measures what the model adds.
+#[doc(hidden)]
+pub fn scan_rules(text: &str, ctx: ScanContext) -> Verdict {
+    scan_with(text, ctx, false)
+}
+
+fn scan_with(text: &str, ctx: ScanContext, learned: bool) -> Verdict {
     let mut budget = Budget::new();
     // Text that is itself JSON (an API response returned as a tool result) hides its
     // line breaks and quotes behind escapes: `\n\nIgnore` would read as `nIgnore`; HTML
@@ -91,16 +104,28 @@ pub fn scan(text: &str, ctx: ScanContext) -> Verdict {
         None => (text, text),
     };
     let mut signals = scan_signals(shown, phrases, ctx, 0, &mut budget);
-    // Evidence quotes the text (and decoded payloads); secrets in it never leave raw:
-    // those the excerpt itself shows as secrets, and the values of those found in the
-    // whole text wherever they stand (a password in a URL may stand again, bare,
-    // where an excerpt of another signal quotes it).
+    if learned {
+        signals.extend(crate::learned::scan(phrases, ctx));
+    }
+    redact_evidence(&mut signals, text);
+    let mut verdict = Verdict::from_signals(signals);
+    if !ctx.is_metadata() {
+        verdict.cap_layout_only();
+    }
+    verdict
+}
+
+/// Evidence quotes the text (and decoded payloads); secrets in it never leave raw:
+/// those the excerpt itself shows as secrets, and the values of those found in the
+/// whole `text` wherever they stand (a password in a URL may stand again, bare, where
+/// an excerpt of another signal quotes it).
+pub(crate) fn redact_evidence(signals: &mut [Signal], text: &str) {
     let in_text = if signals.is_empty() {
         Vec::new()
     } else {
         secret_values(text)
     };
-    for s in &mut signals {
+    for s in signals.iter_mut() {
         let found = crate::secrets::scan_text(&s.evidence);
         if !found.is_empty() {
             s.evidence = crate::secrets::redact_in(&s.evidence, &found);
@@ -111,11 +136,6 @@ pub fn scan(text: &str, ctx: ScanContext) -> Verdict {
             }
         }
     }
-    let mut verdict = Verdict::from_signals(signals);
-    if !ctx.is_metadata() {
-        verdict.cap_layout_only();
-    }
-    verdict
 }
 
 /// Shortest secret value redacted wherever it stands: shorter ones ("hunter2") are

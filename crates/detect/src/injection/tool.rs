@@ -12,7 +12,6 @@
 
 use serde_json::Value;
 
-use super::scan;
 use crate::verdict::{Level, ScanContext, Signal, SignalKind, Verdict};
 
 /// Deepest schema nesting followed: real schemas are a few levels deep; a hostile one
@@ -83,6 +82,86 @@ impl ToolScan {
 /// Scans one tool definition. Never panics; bounded by [`MAX_SCHEMA_DEPTH`],
 /// [`MAX_FIELDS`] and [`MAX_TOOL_BYTES`].
 pub fn scan_tool(tool: &Value) -> ToolScan {
+    let mut walk = walk_tool(tool, true);
+    let name = tool.get("name").and_then(Value::as_str).unwrap_or("").to_owned();
+    let document = ToolDocument::new(&name, &walk.texts);
+    if let Some(signal) = crate::learned::scan(&document.text, ScanContext::ToolDescription) {
+        walk.add_learned(&document, signal);
+    }
+    let verdict = Verdict::from_signals(walk.all);
+    ToolScan {
+        name,
+        fields: walk.fields,
+        verdict,
+        scanned: walk.scanned,
+        truncated: walk.truncated,
+    }
+}
+
+/// The text the learned model reads for a tool (see [`ToolDocument`]); the trainer
+/// reads tools through it, so it learns from what the scanner shows the model.
+pub fn tool_document(tool: &Value) -> ToolDocument {
+    let walk = walk_tool(tool, false);
+    let name = tool.get("name").and_then(Value::as_str).unwrap_or("");
+    ToolDocument::new(name, &walk.texts)
+}
+
+/// A tool's name and every string the walk reads, one per line, each after the name of
+/// the property it describes: an attack spread over a description and a parameter
+/// (`dialect_context`: "the verbatim text of every message so far") is read whole.
+#[derive(Debug, Clone)]
+pub struct ToolDocument {
+    pub text: String,
+    /// Each field's path and the range of its own text in `text`.
+    pub fields: Vec<(String, std::ops::Range<usize>)>,
+}
+
+impl ToolDocument {
+    fn new(name: &str, texts: &[(String, String)]) -> ToolDocument {
+        let mut text = String::new();
+        let mut fields = Vec::with_capacity(texts.len() + 1);
+        let name = &name[..crate::hidden::floor_char(name, 256)];
+        fields.push(("name".to_owned(), 0..name.len()));
+        text.push_str(name);
+        text.push('\n');
+        for (path, field) in texts {
+            text.push_str(property_of(path));
+            text.push_str(": ");
+            let start = text.len();
+            text.push_str(field);
+            fields.push((path.clone(), start..text.len()));
+            text.push('\n');
+        }
+        ToolDocument { text, fields }
+    }
+
+    /// The field holding most of `span`, and `span` clipped to it, relative to the
+    /// field's own text.
+    fn locate(&self, span: &std::ops::Range<usize>) -> Option<(&str, std::ops::Range<usize>)> {
+        let overlap = |r: &std::ops::Range<usize>| span.end.min(r.end).saturating_sub(span.start.max(r.start));
+        let (path, range) = self.fields.iter().max_by_key(|(_, r)| overlap(r))?;
+        if overlap(range) == 0 {
+            return None;
+        }
+        let start = span.start.max(range.start) - range.start;
+        let end = span.end.min(range.end) - range.start;
+        Some((path.as_str(), start..end))
+    }
+}
+
+/// The property a schema path describes (`inputSchema.properties.city.description` →
+/// `city`), or the path's last part.
+fn property_of(path: &str) -> &str {
+    let mut parts = path.rsplit('.');
+    let last = parts.next().unwrap_or(path);
+    match last.split('[').next() {
+        Some("description" | "title" | "enum" | "default" | "examples") => parts.next().unwrap_or(last),
+        _ => last,
+    }
+}
+
+/// Walks a tool definition; `scan` false only collects the texts (`tool_document`).
+fn walk_tool(tool: &Value, scan: bool) -> Walk {
     let purpose = ["name", "title", "description"]
         .iter()
         .filter_map(|k| tool.get(*k).and_then(Value::as_str))
@@ -103,8 +182,9 @@ pub fn scan_tool(tool: &Value) -> ToolScan {
         scanned: 0,
         bytes: 0,
         truncated: false,
+        texts: Vec::new(),
+        scan,
     };
-    let name = tool.get("name").and_then(Value::as_str).unwrap_or("").to_owned();
     if let Some(obj) = tool.as_object() {
         for (key, ctx) in [
             ("title", ScanContext::ToolDescription),
@@ -127,14 +207,7 @@ pub fn scan_tool(tool: &Value) -> ToolScan {
             }
         }
     }
-    let verdict = Verdict::from_signals(walk.all);
-    ToolScan {
-        name,
-        fields: walk.fields,
-        verdict,
-        scanned: walk.scanned,
-        truncated: walk.truncated,
-    }
+    walk
 }
 
 /// What a sensitive-file mention weighs in the metadata of a tool whose name says it
@@ -209,9 +282,50 @@ struct Walk {
     scanned: usize,
     bytes: usize,
     truncated: bool,
+    /// Every field read, with its path (for [`ToolDocument`]).
+    texts: Vec<(String, String)>,
+    /// Whether fields are scanned (false: only collected).
+    scan: bool,
 }
 
 impl Walk {
+    /// Adds the learned model's signal (its span in `document`) to the field it stands in.
+    fn add_learned(&mut self, document: &ToolDocument, mut signal: Signal) {
+        let Some((path, span)) = document.locate(&signal.span) else {
+            return;
+        };
+        let field_text = &document.text[document
+            .fields
+            .iter()
+            .find(|(p, _)| p == path)
+            .map_or(0..0, |(_, r)| r.clone())];
+        if let Some(p) = signal.evidence.find(": ") {
+            signal.evidence.truncate(p + 2);
+            signal
+                .evidence
+                .push_str(&crate::neutralize::excerpt_in(field_text, span.clone(), 120));
+        }
+        signal.span = span;
+        super::redact_evidence(std::slice::from_mut(&mut signal), field_text);
+        self.all.push(signal.clone());
+        if let Some(f) = self.fields.iter_mut().find(|f| f.path == path) {
+            let mut signals = std::mem::take(&mut f.verdict.signals);
+            signals.push(signal);
+            f.verdict = Verdict::from_signals(signals);
+        } else {
+            let context = if path.starts_with("inputSchema") || path.starts_with("outputSchema") {
+                ScanContext::ParameterDescription
+            } else {
+                ScanContext::ToolDescription
+            };
+            self.fields.push(FieldScan {
+                path: path.to_owned(),
+                context,
+                verdict: Verdict::from_signals(vec![signal]),
+            });
+        }
+    }
+
     fn field(&mut self, path: String, text: &str, context: ScanContext) {
         if text.trim().is_empty() {
             return;
@@ -222,7 +336,12 @@ impl Walk {
         }
         self.scanned += 1;
         self.bytes += text.len();
-        let mut verdict = scan(text, context);
+        self.texts.push((path.clone(), text.to_owned()));
+        if !self.scan {
+            return;
+        }
+        // The learned model reads the whole tool once (`scan_tool`), not each field.
+        let mut verdict = super::scan_rules(text, context);
         // Claims only a tool's own text makes (see `tool_claims`), and what a schema's
         // strings say a parameter holds (see `param_value`).
         let mut extra = super::tool_claims::scan(text, &self.name);
@@ -316,6 +435,7 @@ fn schema_key(path: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::injection::scan;
     use serde_json::json;
 
     /// A file class the tool's name says it works with weighs as its purpose; the same
