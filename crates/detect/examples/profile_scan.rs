@@ -1,7 +1,7 @@
 //! A driver for profiling the engines (criterion's harness is in the way of `perf`):
 //! times one engine, or the full scan, over benign text and prints the rate.
 //!
-//!     cargo run --release -p mcpward-detect --example profile_scan -- <full|secrets|hidden|injection|gate|areas|pieces|words|memory> [bytes] [iterations]
+//!     cargo run --release -p mcpward-detect --example profile_scan -- <full|secrets|hidden|injection|learned|gate|areas|pieces|words|memory> [bytes] [iterations]
 //!     PROFILE_FILE=some.txt …   # scan (the first bytes of) a file instead
 //!     PROFILE_GEN=near_miss …   # the bench's text dense with near-misses instead
 //!     PROFILE_GEN=salad …       # the bench's worst case (injection phrases) instead
@@ -9,6 +9,7 @@
 //!                               # string of its .json/.jsonl files, blank-line separated
 //!     cargo run --release -p mcpward-detect --example profile_scan -- areas [bytes]
 //!
+//! `learned` times the learned model's pass alone (`learned::scan`, part of `injection`).
 //! `gate` times the phrase engine's first stage alone: windows, gate streams, the
 //! piece automaton and the areas, without searching them (`injection::coverage`).
 //! `areas` times nothing: it prints how much of the text the phrase rules must search
@@ -113,6 +114,7 @@ fn main() {
             "secrets" => secrets::scan_text(&text).len(),
             "hidden" => hidden::scan(&text).signals.len(),
             "injection" => injection::scan(&text, ScanContext::ToolResult).signals.len(),
+            "learned" => usize::from(mcpward_detect::learned::scan(&text, ScanContext::ToolResult).is_some()),
             "gate" => injection::coverage(&text).searches.len(),
             _ => secrets::scan_text(&text).len() + injection::scan(&text, ScanContext::ToolResult).signals.len(),
         };
