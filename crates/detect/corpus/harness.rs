@@ -23,6 +23,12 @@ use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+/// The development sets: written blind, read by rule work, learned from by the model
+/// (`train.rs`). `devset7` and `holdout` are not among them.
+pub const DEVELOPMENT_SETS: &[&str] = &[
+    "devset", "devset2", "devset3", "devset4", "devset5", "devset6", "devset8", "devset9",
+];
+
 pub fn corpus_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
 }
@@ -171,7 +177,7 @@ pub fn explain(id: &str) -> Vec<String> {
         }
     }
     // The development sets (never the held-out one: reading its signals is tuning).
-    for dev in ["devset", "devset2", "devset3", "devset4", "devset5", "devset6"].map(|d| corpus_dir().join(d)) {
+    for dev in DEVELOPMENT_SETS.iter().map(|d| corpus_dir().join(d)) {
         for file in [
             "injected.jsonl",
             "benign-outputs.jsonl",
@@ -907,7 +913,7 @@ pub fn holdout_outputs_task() -> Task {
     blind_outputs_task("holdout", "held-out tool outputs", Engine::Whole)
 }
 
-/// The development sets (`corpus/devset/`, `devset2/` to `devset6/`): written blind like the
+/// The development sets (`corpus/devset/`, `devset2/` to `devset6/`, `devset8/`, `devset9/`): written blind like the
 /// held-out set, by other sessions, for rule work to look at (their misses are listed).
 /// The learned model is trained on them (`corpus/train.rs`), so they measure the rules
 /// alone: what the whole engine finds in its own training data says nothing.
@@ -926,6 +932,10 @@ pub fn devset_tasks() -> Vec<Task> {
         blind_outputs_task("devset5", "development-set-5 tool outputs (rules)", e),
         blind_tools_task("devset6", "development-set-6 tool definitions (rules)", e),
         blind_outputs_task("devset6", "development-set-6 tool outputs (rules)", e),
+        blind_tools_task("devset8", "development-set-8 tool definitions (rules)", e),
+        blind_outputs_task("devset8", "development-set-8 tool outputs (rules)", e),
+        blind_tools_task("devset9", "development-set-9 tool definitions (rules)", e),
+        blind_outputs_task("devset9", "development-set-9 tool outputs (rules)", e),
     ]
 }
 
@@ -943,6 +953,18 @@ pub fn devset7_tasks() -> Vec<Task> {
             Engine::RulesOnly,
         ),
         blind_outputs_task("devset7", "development-set-7 tool outputs (rules)", Engine::RulesOnly),
+    ]
+}
+
+/// A blind set's tools and outputs, with the whole engine and with the rules alone (how
+/// a new set is first measured, before anyone reads it).
+pub fn blind_set_tasks(set: &str) -> Vec<Task> {
+    let name = |what: &str| -> &'static str { Box::leak(format!("{set} {what}").into_boxed_str()) };
+    vec![
+        blind_tools_task(set, name("tool definitions"), Engine::Whole),
+        blind_outputs_task(set, name("tool outputs"), Engine::Whole),
+        blind_tools_task(set, name("tool definitions (rules)"), Engine::RulesOnly),
+        blind_outputs_task(set, name("tool outputs (rules)"), Engine::RulesOnly),
     ]
 }
 

@@ -3,7 +3,7 @@
 //! (checks that the committed `weights.bin` is what the corpus trains).
 //!
 //! It learns from the corpus's `dev` half (real benign tools and outputs, the written
-//! poisoned tools, the payloads and hand-written injections) and the six development
+//! poisoned tools, the payloads and hand-written injections) and the eight development
 //! sets. It never reads the corpus's `test` half, the held-out set or `devset7`, so
 //! the figures measured on those stay figures on text the model has not seen.
 //!
@@ -23,7 +23,7 @@ use mcpward_detect::learned::model::{norm, Model, MIN_WORDS, WINDOW};
 use serde_json::Value;
 
 /// The development sets the model learns from (each a fold of `--cv`).
-pub const DEVSETS: &[&str] = &["devset", "devset2", "devset3", "devset4", "devset5", "devset6"];
+pub const DEVSETS: &[&str] = harness::DEVELOPMENT_SETS;
 
 /// What training is told; [`Params::DEFAULT`] trains the committed weights.
 #[derive(Debug, Clone, Copy)]
@@ -43,7 +43,7 @@ impl Params {
         epochs: 12,
         rate: 0.1,
         l2: 1e-5,
-        fp_tools: 0.01,
+        fp_tools: 0.005,
         fp_outputs: 0.02,
     };
 }

@@ -8,7 +8,9 @@
 //! `--all` lists every error instead of the first 25 per task; `--errors dev` (or `test`)
 //! lists only that half's errors; `--explain ID` prints every signal for one item;
 //! `--explain-text` every signal for the text on stdin, read as a tool's description
-//! and as a tool result (for rule work on a phrasing).
+//! and as a tool result (for rule work on a phrasing); `--first-measure SET` only a
+//! blind set's figures (`corpus/SET/`), with the whole engine and with the rules alone,
+//! without its misses (how a new set is measured before anyone reads it).
 //! The held-out set's figures follow; its misses are listed only with
 //! `--holdout-errors` (reading them is tuning: see `corpus/holdout/README.md`). The
 //! development sets' (`corpus/devset/` to `devset6/`, written blind for rule work; the
@@ -28,6 +30,15 @@ fn main() {
         Some(h) if h == "test" => Some(harness::Half::Test),
         _ => None,
     };
+    // `--first-measure SET`: a new blind set's figures, whole engine and rules alone.
+    if let Some(set) = args
+        .iter()
+        .position(|a| a == "--first-measure")
+        .and_then(|i| args.get(i + 1))
+    {
+        print!("{}", harness::render_holdout(&harness::blind_set_tasks(set), false));
+        return;
+    }
     if args.iter().any(|a| a == "--explain-text") {
         let mut text = String::new();
         if let Err(e) = std::io::Read::read_to_string(&mut std::io::stdin(), &mut text) {

@@ -6,7 +6,7 @@
 //! cargo run -p mcpward-detect --release --example train_learned -- --check # compare with it
 //! cargo run -p mcpward-detect --release --example train_learned -- --cv    # leave one set out
 //! ```
-//! `--cv` trains six times, each time without one development set, and prints what the
+//! `--cv` trains once per development set, each time without it, and prints what the
 //! model finds in the set it did not see, beside what the rules find there and what
 //! both find together, and what each fold's model flags in the corpus's test half. It
 //! is how the model's figures on unseen text were measured (README). `SHOW_FP=1` lists

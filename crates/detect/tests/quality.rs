@@ -125,28 +125,31 @@ fn assert_floor(task: &Task, (positives, negatives): (usize, usize), min_found: 
 /// The held-out set (`corpus/holdout/`, written blind: see its README) is measured, not
 /// tuned on, and the learned model never learns from it. Its figures are below the
 /// corpus's (README); this keeps them from falling unnoticed: the floors sit a few
-/// items under the figures measured with the learned model (tools 64/70 found, 3/60
-/// false alarms; outputs 146/150, 3/80). With the rules alone, after the development-set
-/// work: 55/70, 3/60; 123/150, 2/80; when the set was added: 46/70 and 82/150.
+/// items under the figures measured with the learned model (trained on six development
+/// sets: tools 64/70 found, 3/60 false alarms; outputs 146/150, 3/80; on eight: 63/70,
+/// 3/60; 143/150, 4/80), leaving room for a retrained model's variation of a few items.
+/// With the rules alone, after the development-set work: 55/70, 3/60; 123/150, 2/80;
+/// when the set was added: 46/70 and 82/150.
 #[test]
 fn holdout_is_measured_and_does_not_regress() {
     let tasks = [harness::holdout_tools_task(), harness::holdout_outputs_task()];
     println!("{}", harness::render_holdout(&tasks, false));
-    assert_floor(&tasks[0], (70, 60), 61, 5);
-    assert_floor(&tasks[1], (150, 80), 143, 5);
+    assert_floor(&tasks[0], (70, 60), 59, 5);
+    assert_floor(&tasks[1], (150, 80), 138, 6);
 }
 
 /// The seventh development set (`corpus/devset7/`, written blind after the learned model
 /// was built; neither the rules nor the model were made with it), measured with the
 /// whole engine and with the rules alone. When it was added: whole engine tools 46/70
 /// found, 8/60 false alarms, outputs 122/150, 7/90; rules alone 29/70, 6/60; 82/150,
-/// 4/90. The floors sit a few items under.
+/// 4/90. With the model trained on eight development sets: 46/70, 6/60; 124/150, 5/90.
+/// The floors sit a few items under, with room for a retrained model's variation.
 #[test]
 fn devset7_is_measured_and_does_not_regress() {
     let tasks = harness::devset7_tasks();
     println!("{}", harness::render_holdout(&tasks, false));
-    assert_floor(&tasks[0], (70, 60), 43, 10);
-    assert_floor(&tasks[1], (150, 90), 119, 9);
+    assert_floor(&tasks[0], (70, 60), 42, 9);
+    assert_floor(&tasks[1], (150, 90), 118, 8);
     assert_floor(&tasks[2], (70, 60), 27, 8);
     assert_floor(&tasks[3], (150, 90), 79, 6);
 }
@@ -169,6 +172,11 @@ fn devset7_is_measured_and_does_not_regress() {
 /// added: tools 24/90, 1/60; outputs 61/150, 9/90; after: 79/90, 0/60; 116/150, 9/90.
 /// The sixth (the same way, with hard negatives aimed at the fifth's rules), when it was
 /// added, with all of that rule work in: tools 25/70, 2/80; outputs 63/150, 12/110.
+/// The eighth (weighted towards tool definitions) and ninth (varied tool-result
+/// sources), written after the learned model and first measured with it trained
+/// without them: eighth, rules alone tools 52/120, 2/80, outputs 31/60, 3/40, whole
+/// engine 82/120, 2/80 and 41/60, 3/40; ninth, rules alone 41/90, 9/60 and 66/110,
+/// 8/80, whole engine 58/90, 9/60 and 87/110, 11/80. The model then learned from both.
 #[test]
 fn devset_is_measured_and_does_not_regress() {
     let tasks = harness::devset_tasks();
@@ -185,6 +193,10 @@ fn devset_is_measured_and_does_not_regress() {
     assert_floor(&tasks[9], (150, 90), 112, 11);
     assert_floor(&tasks[10], (70, 80), 23, 4);
     assert_floor(&tasks[11], (150, 110), 60, 14);
+    assert_floor(&tasks[12], (120, 80), 49, 4);
+    assert_floor(&tasks[13], (60, 40), 28, 5);
+    assert_floor(&tasks[14], (90, 60), 38, 11);
+    assert_floor(&tasks[15], (110, 80), 63, 10);
 }
 
 /// The learned model's committed weights (`src/learned/weights.bin`) are what the
