@@ -26,7 +26,7 @@ use std::path::{Path, PathBuf};
 /// The development sets: written blind, read by rule work, learned from by the model
 /// (`train.rs`). `devset7` and `holdout` are not among them.
 pub const DEVELOPMENT_SETS: &[&str] = &[
-    "devset", "devset2", "devset3", "devset4", "devset5", "devset6", "devset8", "devset9",
+    "devset", "devset2", "devset3", "devset4", "devset5", "devset6", "devset8", "devset9", "devset10", "devset11",
 ];
 
 pub fn corpus_dir() -> PathBuf {
@@ -913,7 +913,7 @@ pub fn holdout_outputs_task() -> Task {
     blind_outputs_task("holdout", "held-out tool outputs", Engine::Whole)
 }
 
-/// The development sets (`corpus/devset/`, `devset2/` to `devset6/`, `devset8/`, `devset9/`): written blind like the
+/// The development sets (`corpus/devset/`, `devset2/` to `devset6/`, `devset8/` to `devset11/`): written blind like the
 /// held-out set, by other sessions, for rule work to look at (their misses are listed).
 /// The learned model is trained on them (`corpus/train.rs`), so they measure the rules
 /// alone: what the whole engine finds in its own training data says nothing.
@@ -936,6 +936,10 @@ pub fn devset_tasks() -> Vec<Task> {
         blind_outputs_task("devset8", "development-set-8 tool outputs (rules)", e),
         blind_tools_task("devset9", "development-set-9 tool definitions (rules)", e),
         blind_outputs_task("devset9", "development-set-9 tool outputs (rules)", e),
+        blind_tools_task("devset10", "development-set-10 tool definitions (rules)", e),
+        blind_outputs_task("devset10", "development-set-10 tool outputs (rules)", e),
+        blind_tools_task("devset11", "development-set-11 tool definitions (rules)", e),
+        blind_outputs_task("devset11", "development-set-11 tool outputs (rules)", e),
     ]
 }
 

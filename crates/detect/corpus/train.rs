@@ -3,7 +3,7 @@
 //! (checks that the committed `weights.bin` is what the corpus trains).
 //!
 //! It learns from the corpus's `dev` half (real benign tools and outputs, the written
-//! poisoned tools, the payloads and hand-written injections) and the eight development
+//! poisoned tools, the payloads and hand-written injections) and the ten development
 //! sets. It never reads the corpus's `test` half, the held-out set or `devset7`, so
 //! the figures measured on those stay figures on text the model has not seen.
 //!
@@ -43,7 +43,7 @@ impl Params {
         epochs: 12,
         rate: 0.1,
         l2: 1e-5,
-        fp_tools: 0.005,
+        fp_tools: 0.0025,
         fp_outputs: 0.02,
     };
 }

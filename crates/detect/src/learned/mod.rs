@@ -1,5 +1,6 @@
-//! A learned second opinion on prompt injection: a linear model over word and word-pair
-//! features, trained offline on the labelled corpus and compiled into the binary.
+//! A learned second opinion on prompt injection: a linear model over word, word-pair and
+//! concept features ([`features`], [`concepts`]), trained offline on the labelled
+//! corpus and compiled into the binary.
 //!
 //! The phrase rules of [`crate::injection`] recognise the phrasings they were written
 //! from; an attacker who says the same thing in another register (a changelog line, a
@@ -11,8 +12,8 @@
 //!
 //! No model is downloaded and nothing is learned at run time: `weights.bin` is written
 //! by `cargo run -p mcpward-detect --release --example train_learned` from the corpus's
-//! `dev` half and the development sets (never the `test` half or the held-out set), and
-//! read here with `include_bytes!`. The same command with `--check` verifies that the
+//! `dev` half and the development sets (never the `test` half, the held-out set or
+//! `devset7`), and read here with `include_bytes!`. The same command with `--check` verifies that the
 //! committed file is what the corpus trains.
 
 pub mod concepts;

@@ -1,8 +1,9 @@
 //! The classifier: a linear model over [`features`](super::features), read in windows.
 //!
 //! A tool result of 100 KB may hide one sentence; a score over the whole text would
-//! drown it. The model scores every run of [`WINDOW`] words (one pass, a running sum)
-//! and keeps the best, with its span.
+//! drown it. The model scores every run of [`WINDOW`] words (one pass, a running sum
+//! of the words' weights and of the concept facts true in the window) and keeps the
+//! best, with its span. Memory is a few fixed arrays, whatever the text's length.
 
 use super::features::{fact_bucket, for_each_feature, DIM, FACTS, MAX_FACTS_PER_WORD};
 use std::ops::Range;
