@@ -76,6 +76,8 @@ fn main() {
         "{}",
         harness::render_holdout(&harness::devset7_tasks(), args.iter().any(|a| a == "--devset7-errors"))
     );
+    println!("\n-- twelfth and thirteenth development sets (written blind; measured only, like the seventh) --");
+    print!("{}", harness::render_holdout(&harness::measured_only_tasks(), false));
     let leaks = harness::secrets_in_benign_outputs();
     println!(
         "\nsecrets reported in real benign outputs (informational): {}",
