@@ -431,7 +431,8 @@ pub const CARRIERS: &[&str] = &[
     "email",
 ];
 
-fn floor_char(s: &str, mut i: usize) -> usize {
+/// The largest char boundary of `s` at or before `i`.
+pub fn floor_char(s: &str, mut i: usize) -> usize {
     i = i.min(s.len());
     while !s.is_char_boundary(i) {
         i -= 1;
@@ -948,16 +949,7 @@ pub fn devset_tasks() -> Vec<Task> {
 /// so it is a second measurement on unseen text beside the held-out set. Measured with
 /// the whole engine and with the rules alone, to show what the model adds.
 pub fn devset7_tasks() -> Vec<Task> {
-    vec![
-        blind_tools_task("devset7", "development-set-7 tool definitions", Engine::Whole),
-        blind_outputs_task("devset7", "development-set-7 tool outputs", Engine::Whole),
-        blind_tools_task(
-            "devset7",
-            "development-set-7 tool definitions (rules)",
-            Engine::RulesOnly,
-        ),
-        blind_outputs_task("devset7", "development-set-7 tool outputs (rules)", Engine::RulesOnly),
-    ]
+    blind_set_tasks("devset7")
 }
 
 /// The twelfth and thirteenth development sets (`corpus/devset12/`, `devset13/`), written
@@ -995,18 +987,25 @@ pub enum Engine {
 fn blind_tools_task(set: &str, name: &'static str, engine: Engine) -> Task {
     let files = [("poisoned-tools.jsonl", true), ("benign-tools.jsonl", false)];
     blind_task(set, name, files, "poisoned", |item| {
-        let mut verdict = injection::scan_tool(&item["tool"]).verdict;
-        if engine == Engine::RulesOnly {
-            verdict = injection::Verdict::from_signals(
-                verdict
-                    .signals
-                    .into_iter()
-                    .filter(|s| s.kind != injection::SignalKind::LearnedInjection)
-                    .collect(),
-            );
-        }
+        let verdict = match engine {
+            Engine::Whole => injection::scan_tool(&item["tool"]).verdict,
+            Engine::RulesOnly => rules_only_tool_verdict(&item["tool"]),
+        };
         (verdict.level >= injection::Level::Suspicious, verdict_detail(&verdict))
     })
+}
+
+/// A tool's combined verdict without the learned model's signal: what the rules alone
+/// say of it (`scan_tool`'s fields are scanned by the rules; the model's signal is
+/// added once, over the whole tool).
+pub fn rules_only_tool_verdict(tool: &Value) -> injection::Verdict {
+    let signals = injection::scan_tool(tool).verdict.signals;
+    injection::Verdict::from_signals(
+        signals
+            .into_iter()
+            .filter(|s| s.kind != injection::SignalKind::LearnedInjection)
+            .collect(),
+    )
 }
 
 /// Tool outputs of a blind set: `injected.jsonl` and `benign-outputs.jsonl`.

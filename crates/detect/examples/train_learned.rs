@@ -19,7 +19,7 @@ mod harness;
 #[path = "../corpus/train.rs"]
 mod train;
 
-use mcpward_detect::injection::{self, ScanContext, SignalKind, Verdict};
+use mcpward_detect::injection::{self, ScanContext};
 use mcpward_detect::learned::model::Model;
 use train::{Item, Params, DEVSETS};
 
@@ -124,14 +124,7 @@ fn explain() {
 /// Whether the rules alone flag the item (the verdict without the model's signal).
 fn rules_flag(item: &Item) -> bool {
     match &item.tool {
-        Some(tool) => {
-            let signals = injection::scan_tool(tool).verdict.signals;
-            let rules: Vec<_> = signals
-                .into_iter()
-                .filter(|s| s.kind != SignalKind::LearnedInjection)
-                .collect();
-            Verdict::from_signals(rules).level >= injection::Level::Suspicious
-        }
+        Some(tool) => harness::rules_only_tool_verdict(tool).level >= injection::Level::Suspicious,
         None => !injection::scan_rules(&item.text, ScanContext::ToolResult).is_clean(),
     }
 }
@@ -173,7 +166,12 @@ fn count<W: AsRef<[u8]>>(model: &Model<W>, items: &[(&Item, bool)], metadata: bo
         if std::env::var("SHOW_FP").is_ok() && m && !i.positive && i.set != "test" {
             if let Some(b) = model.best_window(&i.text, metadata) {
                 let e = i.text[b.span].replace('\n', " ");
-                println!("false alarm {} {:.2}: {}", i.id, b.logit, &e[..cut(&e, 300)]);
+                println!(
+                    "false alarm {} {:.2}: {}",
+                    i.id,
+                    b.logit,
+                    &e[..harness::floor_char(&e, 300)]
+                );
             }
         }
         let tally = |t: &mut (usize, usize), hit: bool| {
@@ -237,13 +235,4 @@ fn cross_validate(items: &[(&Item, bool)]) {
             c.model.1, c.negatives
         );
     }
-}
-
-/// The longest prefix of `s` of at most `n` bytes that ends on a character boundary.
-fn cut(s: &str, n: usize) -> usize {
-    let mut k = n.min(s.len());
-    while !s.is_char_boundary(k) {
-        k -= 1;
-    }
-    k
 }

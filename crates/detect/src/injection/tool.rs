@@ -11,6 +11,7 @@
 //! `mcpward scan`, `mcpward inspect` and the quality corpus.
 
 use serde_json::Value;
+use std::ops::Range;
 
 use crate::verdict::{Level, ScanContext, Signal, SignalKind, Verdict};
 
@@ -84,9 +85,10 @@ impl ToolScan {
 pub fn scan_tool(tool: &Value) -> ToolScan {
     let mut walk = walk_tool(tool, true);
     let name = tool.get("name").and_then(Value::as_str).unwrap_or("").to_owned();
-    let document = ToolDocument::new(&name, &walk.texts);
-    if let Some(signal) = crate::learned::scan(&document.text, ScanContext::ToolDescription) {
-        walk.add_learned(&document, signal);
+    let found = crate::learned::embedded()
+        .and_then(|model| crate::learned::find(model, &walk.document.text, ScanContext::ToolDescription));
+    if let Some(found) = found {
+        walk.add_learned(&found);
     }
     let verdict = Verdict::from_signals(walk.all);
     ToolScan {
@@ -101,9 +103,7 @@ pub fn scan_tool(tool: &Value) -> ToolScan {
 /// The text the learned model reads for a tool (see [`ToolDocument`]); the trainer
 /// reads tools through it, so it learns from what the scanner shows the model.
 pub fn tool_document(tool: &Value) -> ToolDocument {
-    let walk = walk_tool(tool, false);
-    let name = tool.get("name").and_then(Value::as_str).unwrap_or("");
-    ToolDocument::new(name, &walk.texts)
+    walk_tool(tool, false).document
 }
 
 /// A tool's name and every string the walk reads, one per line, each after the name of
@@ -112,40 +112,42 @@ pub fn tool_document(tool: &Value) -> ToolDocument {
 #[derive(Debug, Clone)]
 pub struct ToolDocument {
     pub text: String,
-    /// Each field's path and the range of its own text in `text`.
-    pub fields: Vec<(String, std::ops::Range<usize>)>,
+    /// Each field: its path, the range of its own text in `text`, and how it is read.
+    pub fields: Vec<(String, Range<usize>, ScanContext)>,
 }
 
 impl ToolDocument {
-    fn new(name: &str, texts: &[(String, String)]) -> ToolDocument {
-        let mut text = String::new();
-        let mut fields = Vec::with_capacity(texts.len() + 1);
+    /// A document holding the tool's name (its first 256 bytes) only.
+    fn new(name: &str) -> ToolDocument {
         let name = &name[..crate::hidden::floor_char(name, 256)];
-        fields.push(("name".to_owned(), 0..name.len()));
-        text.push_str(name);
-        text.push('\n');
-        for (path, field) in texts {
-            text.push_str(property_of(path));
-            text.push_str(": ");
-            let start = text.len();
-            text.push_str(field);
-            fields.push((path.clone(), start..text.len()));
-            text.push('\n');
+        ToolDocument {
+            text: format!("{name}\n"),
+            fields: vec![("name".to_owned(), 0..name.len(), ScanContext::ToolDescription)],
         }
-        ToolDocument { text, fields }
     }
 
-    /// The field holding most of `span`, and `span` clipped to it, relative to the
-    /// field's own text.
-    fn locate(&self, span: &std::ops::Range<usize>) -> Option<(&str, std::ops::Range<usize>)> {
-        let overlap = |r: &std::ops::Range<usize>| span.end.min(r.end).saturating_sub(span.start.max(r.start));
-        let (path, range) = self.fields.iter().max_by_key(|(_, r)| overlap(r))?;
+    /// Adds a field's text on a line of its own, after its property's name.
+    fn push(&mut self, path: &str, field: &str, context: ScanContext) {
+        self.text.push_str(property_of(path));
+        self.text.push_str(": ");
+        let start = self.text.len();
+        self.text.push_str(field);
+        self.fields.push((path.to_owned(), start..self.text.len(), context));
+        self.text.push('\n');
+    }
+
+    /// The field holding most of `span` (its index), and `span` clipped to it, relative
+    /// to the field's own text.
+    fn locate(&self, span: &Range<usize>) -> Option<(usize, Range<usize>)> {
+        let overlap = |r: &Range<usize>| span.end.min(r.end).saturating_sub(span.start.max(r.start));
+        let (i, (_, range, _)) = self.fields.iter().enumerate().max_by_key(|(_, (_, r, _))| overlap(r))?;
         if overlap(range) == 0 {
             return None;
         }
-        let start = span.start.max(range.start) - range.start;
-        let end = span.end.min(range.end) - range.start;
-        Some((path.as_str(), start..end))
+        Some((
+            i,
+            span.start.max(range.start) - range.start..span.end.min(range.end) - range.start,
+        ))
     }
 }
 
@@ -182,7 +184,7 @@ fn walk_tool(tool: &Value, scan: bool) -> Walk {
         scanned: 0,
         bytes: 0,
         truncated: false,
-        texts: Vec::new(),
+        document: ToolDocument::new(tool.get("name").and_then(Value::as_str).unwrap_or("")),
         scan,
     };
     if let Some(obj) = tool.as_object() {
@@ -282,47 +284,35 @@ struct Walk {
     scanned: usize,
     bytes: usize,
     truncated: bool,
-    /// Every field read, with its path (for [`ToolDocument`]).
-    texts: Vec<(String, String)>,
+    /// Every field read, for the learned model.
+    document: ToolDocument,
     /// Whether fields are scanned (false: only collected).
     scan: bool,
 }
 
 impl Walk {
-    /// Adds the learned model's signal (its span in `document`) to the field it stands in.
-    fn add_learned(&mut self, document: &ToolDocument, mut signal: Signal) {
-        let Some((path, span)) = document.locate(&signal.span) else {
+    /// Adds the learned model's finding (its span in the document) to the field that
+    /// holds most of it.
+    fn add_learned(&mut self, found: &crate::learned::Finding) {
+        let Some((i, span)) = self.document.locate(&found.span) else {
             return;
         };
-        let field_text = &document.text[document
-            .fields
-            .iter()
-            .find(|(p, _)| p == path)
-            .map_or(0..0, |(_, r)| r.clone())];
-        if let Some(p) = signal.evidence.find(": ") {
-            signal.evidence.truncate(p + 2);
-            signal
-                .evidence
-                .push_str(&crate::neutralize::excerpt_in(field_text, span.clone(), 120));
-        }
-        signal.span = span;
+        let (path, range, context) = &self.document.fields[i];
+        let field_text = &self.document.text[range.clone()];
+        let mut signal = found.signal(field_text, span);
         super::redact_evidence(std::slice::from_mut(&mut signal), field_text);
         self.all.push(signal.clone());
-        if let Some(f) = self.fields.iter_mut().find(|f| f.path == path) {
-            let mut signals = std::mem::take(&mut f.verdict.signals);
-            signals.push(signal);
-            f.verdict = Verdict::from_signals(signals);
-        } else {
-            let context = if path.starts_with("inputSchema") || path.starts_with("outputSchema") {
-                ScanContext::ParameterDescription
-            } else {
-                ScanContext::ToolDescription
-            };
-            self.fields.push(FieldScan {
-                path: path.to_owned(),
-                context,
+        match self.fields.iter_mut().find(|f| &f.path == path) {
+            Some(f) => {
+                let mut signals = std::mem::take(&mut f.verdict.signals);
+                signals.push(signal);
+                f.verdict = Verdict::from_signals(signals);
+            }
+            None => self.fields.push(FieldScan {
+                path: path.clone(),
+                context: *context,
                 verdict: Verdict::from_signals(vec![signal]),
-            });
+            }),
         }
     }
 
@@ -336,7 +326,7 @@ impl Walk {
         }
         self.scanned += 1;
         self.bytes += text.len();
-        self.texts.push((path.clone(), text.to_owned()));
+        self.document.push(&path, text, context);
         if !self.scan {
             return;
         }

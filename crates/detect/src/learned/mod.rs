@@ -22,6 +22,7 @@ pub mod model;
 
 use crate::verdict::{ScanContext, Signal, SignalKind};
 use model::{probability, Model};
+use std::ops::Range;
 use std::sync::OnceLock;
 
 /// The trained weights (see the module docs).
@@ -47,6 +48,39 @@ pub fn scan(text: &str, ctx: ScanContext) -> Option<Signal> {
 
 /// [`scan`] with a given model (the trainer measures candidates with it).
 pub fn signal<W: AsRef<[u8]>>(model: &Model<W>, text: &str, ctx: ScanContext) -> Option<Signal> {
+    let found = find(model, text, ctx)?;
+    Some(found.signal(text, found.span.clone()))
+}
+
+/// What the model found in a text: its best window, how sure it is, and the signal's
+/// weight.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    /// The window's byte range in the scanned text.
+    pub span: Range<usize>,
+    pub probability: f32,
+    pub weight: f32,
+}
+
+impl Finding {
+    /// The signal, its span and evidence in `text` (the scanned text, or the part of it
+    /// a caller reports the signal in: one field of a tool).
+    pub fn signal(&self, text: &str, span: Range<usize>) -> Signal {
+        Signal {
+            kind: SignalKind::LearnedInjection,
+            evidence: format!(
+                "model p={:.2}: {}",
+                self.probability,
+                crate::neutralize::excerpt_in(text, span.clone(), 120)
+            ),
+            span,
+            weight: self.weight,
+        }
+    }
+}
+
+/// The model's [`Finding`] in `text`, if its best window reaches the context's threshold.
+pub fn find<W: AsRef<[u8]>>(model: &Model<W>, text: &str, ctx: ScanContext) -> Option<Finding> {
     let metadata = ctx.is_metadata();
     let best = model.best_window(text, metadata)?;
     let threshold = model.threshold(metadata);
@@ -59,15 +93,10 @@ pub fn signal<W: AsRef<[u8]>>(model: &Model<W>, text: &str, ctx: ScanContext) ->
     } else {
         1.0
     };
-    let weight = BASE_WEIGHT + (TOP_WEIGHT - BASE_WEIGHT) * sure;
-    Some(Signal {
-        kind: SignalKind::LearnedInjection,
-        evidence: format!(
-            "model p={p:.2}: {}",
-            crate::neutralize::excerpt_in(text, best.span.clone(), 120)
-        ),
+    Some(Finding {
         span: best.span,
-        weight,
+        probability: p,
+        weight: BASE_WEIGHT + (TOP_WEIGHT - BASE_WEIGHT) * sure,
     })
 }
 
