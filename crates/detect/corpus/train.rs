@@ -68,6 +68,11 @@ pub struct Item {
 /// Every item the model may learn from, and the corpus's test half (`set == "test"`),
 /// which it never learns from.
 pub fn items() -> Vec<Item> {
+    items_of(DEVSETS)
+}
+
+/// [`items`] with other development sets (the trainer's `SETS`, for experiments).
+pub fn items_of(sets: &[&'static str]) -> Vec<Item> {
     let mut items = Vec::new();
     let half = |key: &str| {
         if harness::half_of(key) == Half::Dev {
@@ -104,7 +109,7 @@ pub fn items() -> Vec<Item> {
             items.push(output_item(id, half(&key), true, &text));
         }
     }
-    for &set in DEVSETS {
+    for &set in sets {
         let dir = harness::corpus_dir().join(set);
         for (file, positive, tools) in [
             ("poisoned-tools.jsonl", true, true),
