@@ -193,6 +193,9 @@ fn count<W: AsRef<[u8]>>(model: &Model<W>, items: &[(&Item, bool)], metadata: bo
                 );
             }
         }
+        if std::env::var("SHOW_MISS").is_ok() && i.positive && !m && !rules && i.set != "test" {
+            println!("missed {}", i.id);
+        }
         let tally = |t: &mut (usize, usize), hit: bool| {
             if i.positive {
                 t.0 += usize::from(hit);
