@@ -156,15 +156,20 @@ fn devset7_is_measured_and_does_not_regress() {
     assert_floor(&tasks[3], (150, 90), 79, 6);
 }
 
-/// The twelfth and thirteenth development sets, written blind after the model was
+/// The twelfth to seventeenth development sets, written blind after the model was
 /// trained on ten sets and kept out of its training (adding them lowered the
 /// leave-one-set-out tool figures): measured like the seventh, with the whole engine and
 /// the rules alone. When added: twelfth, whole engine tools 59/120, 6/80, outputs 22/30,
 /// 2/20, rules alone 31/120, 2/80 and 10/30, 2/20; thirteenth, whole engine 60/80,
-/// 10/60 and 61/70, 10/50, rules alone 36/80, 9/60 and 37/70, 8/50.
+/// 10/60 and 61/70, 10/50, rules alone 36/80, 9/60 and 37/70, 8/50. The fourteenth to
+/// seventeenth (100 poisoned and 70 benign tools, 40 injected and 30 benign outputs
+/// each), in that order: whole engine tools 59, 61, 45, 65 found, 5, 11, 4, 8 false
+/// alarms; outputs 35, 36, 37, 31 found, 7, 5, 9, 2; rules alone tools 41, 44, 24, 38
+/// found, 5, 10, 2, 5; outputs 27, 27, 27, 24 found, 7, 3, 9, 2.
 #[test]
 fn measured_only_sets_do_not_regress() {
     let tasks = harness::measured_only_tasks();
+    assert_eq!(tasks.len(), 24);
     println!("{}", harness::render_holdout(&tasks, false));
     assert_floor(&tasks[0], (120, 80), 55, 9);
     assert_floor(&tasks[1], (30, 20), 20, 4);
@@ -174,6 +179,20 @@ fn measured_only_sets_do_not_regress() {
     assert_floor(&tasks[5], (70, 50), 57, 13);
     assert_floor(&tasks[6], (80, 60), 34, 11);
     assert_floor(&tasks[7], (70, 50), 35, 10);
+    // Fourteenth to seventeenth: whole engine tools and outputs, rules alone tools and
+    // outputs, each set in turn.
+    let floors = [
+        [(55, 8), (32, 9), (38, 7), (25, 9)],
+        [(57, 14), (33, 7), (41, 12), (25, 5)],
+        [(41, 7), (34, 11), (22, 4), (25, 11)],
+        [(61, 11), (28, 4), (35, 7), (22, 4)],
+    ];
+    for (set, floors) in floors.iter().enumerate() {
+        for (k, &(found, flagged)) in floors.iter().enumerate() {
+            let size = if k % 2 == 0 { (100, 70) } else { (40, 30) };
+            assert_floor(&tasks[8 + 4 * set + k], size, found, flagged);
+        }
+    }
 }
 
 /// The development sets (`corpus/devset/`, `devset2/` to `devset6/`, written blind by other
