@@ -127,8 +127,9 @@ fn assert_floor(task: &Task, (positives, negatives): (usize, usize), min_found: 
 /// corpus's (README); this keeps them from falling unnoticed: the floors sit a few
 /// items under the figures measured with the learned model (trained on six development
 /// sets: tools 64/70 found, 3/60 false alarms; outputs 146/150, 3/80; on eight: 63/70,
-/// 3/60; 143/150, 4/80; on ten: 62/70, 3/60; 143/150, 4/80), leaving room for a
-/// retrained model's variation of a few items.
+/// 3/60; 143/150, 4/80; on ten: 62/70, 3/60; 143/150, 4/80; on ten with 80-word
+/// windows: 64/70, 3/60; 146/150, 3/80), leaving room for a retrained model's variation
+/// of a few items.
 /// With the rules alone, after the development-set work: 55/70, 3/60; 123/150, 2/80;
 /// when the set was added: 46/70 and 82/150.
 #[test]
@@ -144,7 +145,8 @@ fn holdout_is_measured_and_does_not_regress() {
 /// whole engine and with the rules alone. When it was added: whole engine tools 46/70
 /// found, 8/60 false alarms, outputs 122/150, 7/90; rules alone 29/70, 6/60; 82/150,
 /// 4/90. With the model trained on eight development sets: 46/70, 6/60; 124/150, 5/90;
-/// on ten: 49/70, 6/60; 125/150, 5/90.
+/// on ten: 49/70, 6/60; 125/150, 5/90; on ten with 80-word windows: 46/70, 6/60;
+/// 130/150, 5/90.
 /// The floors sit a few items under, with room for a retrained model's variation.
 #[test]
 fn devset7_is_measured_and_does_not_regress() {
@@ -180,9 +182,11 @@ fn measured_only_sets_do_not_regress() {
     assert_floor(&tasks[6], (80, 60), 34, 11);
     assert_floor(&tasks[7], (70, 50), 35, 10);
     // Fourteenth to seventeenth: whole engine tools and outputs, rules alone tools and
-    // outputs, each set in turn.
+    // outputs, each set in turn. The fourteenth's tools fell from 59 to 49 found when the
+    // model's window grew from 48 to 80 words (chosen by leave-one-set-out, where tools
+    // rose in nine folds of ten; see README), hence its lower floor.
     let floors = [
-        [(55, 8), (32, 9), (38, 7), (25, 9)],
+        [(45, 8), (32, 9), (38, 7), (25, 9)],
         [(57, 14), (33, 7), (41, 12), (25, 5)],
         [(41, 7), (34, 11), (22, 4), (25, 11)],
         [(61, 11), (28, 4), (35, 7), (22, 4)],

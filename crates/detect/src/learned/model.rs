@@ -8,8 +8,10 @@
 use super::features::{fact_bucket, for_each_feature, DIM, FACTS, MAX_FACTS_PER_WORD};
 use std::ops::Range;
 
-/// Words in a window: about a paragraph, more than any one instruction needs.
-pub const WINDOW: usize = 48;
+/// Words in a window: a long paragraph, more than any one instruction needs. Chosen
+/// by leave-one-set-out (README): from 24 to 128 words, tools were found more often up
+/// to ~80 and real tools flagged more often beyond it; outputs peaked at 64 to 88.
+pub const WINDOW: usize = 80;
 /// Texts of fewer words are not scored: a tool's name, a title, a log line or one turn
 /// of a transcript gives the model too little to judge ("User: how do I reset my
 /// password? Assistant: Open Settings." has the words of an attack and none of its
