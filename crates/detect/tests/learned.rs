@@ -25,6 +25,64 @@ fn the_model_reports_what_no_rule_names() {
     assert!(s.weight < 0.7);
 }
 
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+        for i in 0..4 {
+            out.push(if i <= chunk.len() {
+                ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char
+            } else {
+                '='
+            });
+        }
+    }
+    out
+}
+
+/// What a blob decodes to is read by the model too: the paraphrase no rule names,
+/// base64-encoded in a tool result and in a parameter's default, is reported at the
+/// blob, and only by the model (the rules' view of the same text has no signal).
+#[test]
+fn the_model_reads_what_a_blob_decodes_to() {
+    let blob = base64(PARAPHRASED.as_bytes());
+    let text = format!("Build finished. Debug context: {blob}");
+    assert!(scan_rules(&text, ScanContext::ToolResult).signals.is_empty());
+    let v = scan(&text, ScanContext::ToolResult);
+    let s = v
+        .of_kind(SignalKind::LearnedInjection)
+        .next()
+        .unwrap_or_else(|| panic!("a learned signal: {v:#?}"));
+    assert!(
+        s.evidence.starts_with("decoded from base64: model p="),
+        "{}",
+        s.evidence
+    );
+    assert_eq!(&text[s.span.clone()], blob);
+    assert_eq!(v.level, Level::Suspicious);
+
+    let tool = json!({
+        "name": "format_code",
+        "description": "Formats source code with the project's settings.",
+        "inputSchema": {"type": "object", "properties": {
+            "source": {"type": "string", "description": "The code to format."},
+            "profile": {"type": "string", "description": "Formatter profile.", "default": blob}
+        }}
+    });
+    let scan = scan_tool(&tool);
+    assert!(scan.flagged(), "{scan:#?}");
+    let field = scan
+        .fields
+        .iter()
+        .find(|f| f.verdict.has(SignalKind::LearnedInjection))
+        .expect("a field with the model's signal");
+    assert_eq!(field.path, "inputSchema.properties.profile.default");
+}
+
 #[test]
 fn short_texts_are_not_scored() {
     let short: Vec<&str> = PARAPHRASED.split(' ').take(MIN_WORDS - 1).collect();

@@ -19,6 +19,8 @@ pub const MAX_DECODED: usize = 16 * 1024;
 pub(crate) struct Budget {
     pub decoded_bytes: usize,
     pub nested_scans: usize,
+    /// Whether the learned model also reads what blobs decode to.
+    pub learned: bool,
 }
 
 impl Budget {
@@ -26,6 +28,7 @@ impl Budget {
         Budget {
             decoded_bytes: 256 * 1024,
             nested_scans: 64,
+            learned: false,
         }
     }
 }
@@ -534,6 +537,7 @@ mod dump {
             let mut tight = Budget {
                 decoded_bytes: 40,
                 nested_scans: 1,
+                learned: false,
             };
             let few = find(text, &mut tight);
             format!("{found:?} {budget:?}\n{few:?} {tight:?}")

@@ -81,18 +81,36 @@ const HIDDEN_BOOST: f32 = 0.25;
 /// Scans `text` for prompt injection and hidden content. Never panics; time linear in the
 /// input, memory bounded.
 pub fn scan(text: &str, ctx: ScanContext) -> Verdict {
-    scan_with(text, ctx, true)
+    scan_with(text, ctx, Learned::On)
 }
 
 /// [`scan`] without the learned model: `scan_tool` runs the model over the whole tool
 /// rather than field by field, and the trainer measures what the model adds.
 #[doc(hidden)]
 pub fn scan_rules(text: &str, ctx: ScanContext) -> Verdict {
-    scan_with(text, ctx, false)
+    scan_with(text, ctx, Learned::Off)
 }
 
-fn scan_with(text: &str, ctx: ScanContext, learned: bool) -> Verdict {
+/// One field of a tool (`scan_tool`): the rules, and the learned model over what the
+/// field's hidden and encoded payloads decode to; the model reads the field's own text
+/// with the rest of the tool.
+pub(crate) fn scan_field(text: &str, ctx: ScanContext) -> Verdict {
+    scan_with(text, ctx, Learned::DecodedOnly)
+}
+
+/// What the learned model reads in a scan.
+#[derive(Clone, Copy, PartialEq)]
+enum Learned {
+    Off,
+    /// Only what hidden and encoded payloads decode to.
+    DecodedOnly,
+    /// The text and what its payloads decode to.
+    On,
+}
+
+fn scan_with(text: &str, ctx: ScanContext, learned: Learned) -> Verdict {
     let mut budget = Budget::new();
+    budget.learned = learned != Learned::Off;
     // Text that is itself JSON (an API response returned as a tool result) hides its
     // line breaks and quotes behind escapes: `\n\nIgnore` would read as `nIgnore`; HTML
     // (an RSS description, a page's source) writes `&lt;!--` and `&#105;gnore`. The escapes
@@ -104,7 +122,7 @@ fn scan_with(text: &str, ctx: ScanContext, learned: bool) -> Verdict {
         None => (text, text),
     };
     let mut signals = scan_signals(shown, phrases, ctx, 0, &mut budget);
-    if learned {
+    if learned == Learned::On {
         signals.extend(crate::learned::scan(phrases, ctx));
     }
     redact_evidence(&mut signals, text);
@@ -755,6 +773,21 @@ fn nested(
     }
     budget.nested_scans -= 1;
     let inner = scan_signals(decoded, decoded, ctx, depth + 1, budget);
+    // A decoded sentence the rules have no phrase for (another language, a paraphrase)
+    // is the model's to read, as plain text is; the signal is its own, reported at the
+    // carrier, and it does not make the blob an encoded payload for the rules' part of
+    // the verdict (the model alone stays at most Suspicious).
+    if budget.learned {
+        if let Some(found) = crate::learned::embedded().and_then(|m| crate::learned::find(m, decoded, ctx)) {
+            let s = found.signal(decoded, found.span.clone());
+            sink.push(Signal {
+                kind: s.kind,
+                span: span.clone(),
+                evidence: format!("decoded from {via}: {}", s.evidence),
+                weight: s.weight,
+            });
+        }
+    }
     let says: Vec<&Signal> = inner
         .iter()
         .filter(|s| !s.kind.is_hidden_content() || s.kind == SignalKind::EncodedPayload)

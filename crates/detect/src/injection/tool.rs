@@ -330,8 +330,9 @@ impl Walk {
         if !self.scan {
             return;
         }
-        // The learned model reads the whole tool once (`scan_tool`), not each field.
-        let mut verdict = super::scan_rules(text, context);
+        // The learned model reads the whole tool once (`scan_tool`), not each field; a
+        // field's decoded payloads it reads here.
+        let mut verdict = super::scan_field(text, context);
         // Claims only a tool's own text makes (see `tool_claims`), and what a schema's
         // strings say a parameter holds (see `param_value`).
         let mut extra = super::tool_claims::scan(text, &self.name);
