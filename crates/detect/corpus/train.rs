@@ -3,9 +3,10 @@
 //! (checks that the committed `weights.bin` is what the corpus trains).
 //!
 //! It learns from the corpus's `dev` half (real benign tools and outputs, the written
-//! poisoned tools, the payloads and hand-written injections) and the ten development
-//! sets. It never reads the corpus's `test` half, the held-out set or `devset7`, so
-//! the figures measured on those stay figures on text the model has not seen.
+//! poisoned tools, the payloads and hand-written injections) and the development sets
+//! of `harness::DEVELOPMENT_SETS`. It never reads the corpus's `test` half, the
+//! held-out set, `devset7` or the sets of `harness::MEASURED_ONLY_SETS`, so the figures
+//! measured on those stay figures on text the model has not seen.
 //!
 //! Logistic regression (AdaGrad, L2, fixed epochs, a fixed shuffle: the same corpus
 //! trains the same bytes) over windows of `WINDOW` words. An injected output is long
@@ -43,7 +44,7 @@ impl Params {
         epochs: 12,
         rate: 0.1,
         l2: 1e-5,
-        fp_tools: 0.0025,
+        fp_tools: 0.005,
         fp_outputs: 0.02,
     };
 }

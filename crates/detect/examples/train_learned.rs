@@ -10,7 +10,8 @@
 //! model finds in the set it did not see, beside what the rules find there and what
 //! both find together, and what each fold's model flags in the corpus's test half. It
 //! is how the model's figures on unseen text were measured (README). `SHOW_FP=1` lists
-//! the development sets' false alarms. `SETS` (comma-separated set names) replaces the
+//! the development sets' false alarms, `SHOW_FP=test` the corpus test half's (one line
+//! a fold's model), `SHOW_MISS=1` the positives neither the rules nor the model find. `SETS` (comma-separated set names) replaces the
 //! development sets learned from; `EPOCHS`, `RATE`, `L2`, `FP_TOOLS` and
 //! `FP_OUTPUTS` override [`train::Params::DEFAULT`] for experiments; the committed
 //! weights are trained with the defaults (`--check` and the quality test use those).
@@ -182,7 +183,7 @@ fn count<W: AsRef<[u8]>>(model: &Model<W>, items: &[(&Item, bool)], metadata: bo
     };
     for &(i, rules) in items.iter().filter(|(i, _)| i.metadata == metadata) {
         let m = mcpward_detect::learned::signal(model, &i.text, ctx).is_some();
-        if std::env::var("SHOW_FP").is_ok() && m && !i.positive && i.set != "test" {
+        if std::env::var("SHOW_FP").is_ok_and(|v| (v == "test") == (i.set == "test")) && m && !i.positive {
             if let Some(b) = model.best_window(&i.text, metadata) {
                 let e = i.text[b.span].replace('\n', " ");
                 println!(

@@ -136,8 +136,8 @@ fn assert_floor(task: &Task, (positives, negatives): (usize, usize), min_found: 
 fn holdout_is_measured_and_does_not_regress() {
     let tasks = [harness::holdout_tools_task(), harness::holdout_outputs_task()];
     println!("{}", harness::render_holdout(&tasks, false));
-    assert_floor(&tasks[0], (70, 60), 59, 5);
-    assert_floor(&tasks[1], (150, 80), 138, 6);
+    assert_floor(&tasks[0], (70, 60), 60, 5);
+    assert_floor(&tasks[1], (150, 80), 142, 6);
 }
 
 /// The seventh development set (`corpus/devset7/`, written blind after the learned model
@@ -152,51 +152,34 @@ fn holdout_is_measured_and_does_not_regress() {
 fn devset7_is_measured_and_does_not_regress() {
     let tasks = harness::devset7_tasks();
     println!("{}", harness::render_holdout(&tasks, false));
-    assert_floor(&tasks[0], (70, 60), 42, 9);
-    assert_floor(&tasks[1], (150, 90), 118, 8);
+    assert_floor(&tasks[0], (70, 60), 45, 9);
+    assert_floor(&tasks[1], (150, 90), 138, 8);
     assert_floor(&tasks[2], (70, 60), 27, 8);
     assert_floor(&tasks[3], (150, 90), 79, 6);
 }
 
-/// The twelfth to seventeenth development sets, written blind after the model was
+/// The twelfth and thirteenth development sets, written blind after the model was
 /// trained on ten sets and kept out of its training (adding them lowered the
 /// leave-one-set-out tool figures): measured like the seventh, with the whole engine and
 /// the rules alone. When added: twelfth, whole engine tools 59/120, 6/80, outputs 22/30,
 /// 2/20, rules alone 31/120, 2/80 and 10/30, 2/20; thirteenth, whole engine 60/80,
-/// 10/60 and 61/70, 10/50, rules alone 36/80, 9/60 and 37/70, 8/50. The fourteenth to
-/// seventeenth (100 poisoned and 70 benign tools, 40 injected and 30 benign outputs
-/// each), in that order: whole engine tools 59, 61, 45, 65 found, 5, 11, 4, 8 false
-/// alarms; outputs 35, 36, 37, 31 found, 7, 5, 9, 2; rules alone tools 41, 44, 24, 38
-/// found, 5, 10, 2, 5; outputs 27, 27, 27, 24 found, 7, 3, 9, 2.
+/// 10/60 and 61/70, 10/50, rules alone 36/80, 9/60 and 37/70, 8/50. With the model of
+/// fourteen sets (80-word windows, the window-count correction): 74/120, 4/80; 30/30,
+/// 4/20; 65/80, 10/60; 68/70, 15/50 (the correction raised the thirteenth's outputs
+/// flagged from 12 to 15 while finding 5 more; its floor allows 17).
 #[test]
 fn measured_only_sets_do_not_regress() {
     let tasks = harness::measured_only_tasks();
-    assert_eq!(tasks.len(), 24);
+    assert_eq!(tasks.len(), 8);
     println!("{}", harness::render_holdout(&tasks, false));
-    assert_floor(&tasks[0], (120, 80), 55, 9);
-    assert_floor(&tasks[1], (30, 20), 20, 4);
-    assert_floor(&tasks[2], (120, 80), 29, 4);
+    assert_floor(&tasks[0], (120, 80), 68, 8);
+    assert_floor(&tasks[1], (30, 20), 26, 6);
+    assert_floor(&tasks[2], (120, 80), 31, 4);
     assert_floor(&tasks[3], (30, 20), 9, 4);
-    assert_floor(&tasks[4], (80, 60), 56, 13);
-    assert_floor(&tasks[5], (70, 50), 57, 13);
+    assert_floor(&tasks[4], (80, 60), 60, 13);
+    assert_floor(&tasks[5], (70, 50), 63, 17);
     assert_floor(&tasks[6], (80, 60), 34, 11);
     assert_floor(&tasks[7], (70, 50), 35, 10);
-    // Fourteenth to seventeenth: whole engine tools and outputs, rules alone tools and
-    // outputs, each set in turn. The fourteenth's tools fell from 59 to 49 found when the
-    // model's window grew from 48 to 80 words (chosen by leave-one-set-out, where tools
-    // rose in nine folds of ten; see README), hence its lower floor.
-    let floors = [
-        [(45, 8), (32, 9), (38, 7), (25, 9)],
-        [(57, 14), (33, 7), (41, 12), (25, 5)],
-        [(41, 7), (34, 11), (22, 4), (25, 11)],
-        [(61, 11), (28, 4), (35, 7), (22, 4)],
-    ];
-    for (set, floors) in floors.iter().enumerate() {
-        for (k, &(found, flagged)) in floors.iter().enumerate() {
-            let size = if k % 2 == 0 { (100, 70) } else { (40, 30) };
-            assert_floor(&tasks[8 + 4 * set + k], size, found, flagged);
-        }
-    }
 }
 
 /// The development sets (`corpus/devset/`, `devset2/` to `devset6/`, written blind by other
@@ -226,7 +209,12 @@ fn measured_only_sets_do_not_regress() {
 /// sources), first measured with the model trained on eight sets: tenth, rules alone
 /// tools 51/130, 2/90, outputs 22/40, 2/30, whole engine 83/130, 4/90 and 32/40, 2/30;
 /// eleventh, rules alone 26/50, 1/40 and 75/150, 13/110, whole engine 39/50, 2/40 and
-/// 127/150, 16/110. The model then learned from both.
+/// 127/150, 16/110. The model then learned from both. The fourteenth to seventeenth
+/// (100 poisoned and 70 benign tools, 40 injected and 30 benign outputs each), first
+/// measured with the model trained on ten sets, in that order: whole engine tools 59,
+/// 61, 45, 65 found, 5, 11, 4, 8 false alarms; outputs 35, 36, 37, 31 found, 7, 5, 9,
+/// 2; rules alone tools 41, 44, 24, 38 found, 5, 10, 2, 5; outputs 27, 27, 27, 24
+/// found, 7, 3, 9, 2. The model then learned from all four.
 #[test]
 fn devset_is_measured_and_does_not_regress() {
     let tasks = harness::devset_tasks();
@@ -251,6 +239,17 @@ fn devset_is_measured_and_does_not_regress() {
     assert_floor(&tasks[17], (40, 30), 20, 4);
     assert_floor(&tasks[18], (50, 40), 24, 3);
     assert_floor(&tasks[19], (150, 110), 72, 15);
+    // Fourteenth to seventeenth (rules alone; tools, then outputs, each set in turn).
+    let floors = [
+        [(38, 7), (25, 9)],
+        [(41, 12), (25, 5)],
+        [(22, 4), (25, 11)],
+        [(35, 7), (22, 4)],
+    ];
+    for (set, floors) in floors.iter().enumerate() {
+        assert_floor(&tasks[20 + 2 * set], (100, 70), floors[0].0, floors[0].1);
+        assert_floor(&tasks[21 + 2 * set], (40, 30), floors[1].0, floors[1].1);
+    }
 }
 
 /// The learned model's committed weights (`src/learned/weights.bin`) are what the

@@ -4,7 +4,11 @@
 //! word of its own (those scripts write no blanks, and a character pair carries what a
 //! word pair does elsewhere). Features are the hashes of each word and of each pair of
 //! neighbouring words, folded into [`DIM`] buckets. Numbers are one word, long runs
-//! (hashes, keys, base64) another: their values say nothing about intent.
+//! of letters and digits (hashes, keys, base64) another: their values say nothing
+//! about intent. A long run of letters alone (`onExitDefinitionLabelString`,
+//! `Datenschutzgrundverordnung`) is a word like any other: when every long run was the
+//! one word, the model learned that word from the encoded payloads of its positives and
+//! flagged source code for its identifiers.
 //!
 //! Two words are not features at all: `example` and `fake`. The blind sets that teach
 //! the model write every address under `example.com` and every key with `FAKE` in it,
@@ -19,8 +23,8 @@ pub const BITS: u32 = 18;
 pub const DIM: usize = 1 << BITS;
 const MASK: u32 = (DIM - 1) as u32;
 
-/// Words of more characters than this are values (hashes, keys, encoded data), not
-/// words.
+/// Words of more characters than this, with a digit among them, are values (hashes,
+/// keys, encoded data), not words.
 const MAX_WORD: usize = 24;
 
 const FNV_OFFSET: u32 = 0x811c_9dc5;
@@ -150,6 +154,8 @@ struct Word {
     start: usize,
     digits: bool,
     letters: bool,
+    /// Whether an ASCII digit was hashed.
+    any_digit: bool,
 }
 
 impl Word {
@@ -161,6 +167,7 @@ impl Word {
             start: 0,
             digits: true,
             letters: false,
+            any_digit: false,
         }
     }
 
@@ -171,13 +178,14 @@ impl Word {
         if b.is_ascii_alphabetic() {
             self.letters = true;
         }
+        self.any_digit |= b.is_ascii_digit();
     }
 
     #[inline]
     fn emit(&mut self, end: usize, f: &mut impl FnMut(u32, usize, usize)) {
         let hash = if self.digits && !self.letters {
             NUMBER
-        } else if self.chars > MAX_WORD {
+        } else if self.chars > MAX_WORD && self.any_digit {
             LONG
         } else {
             self.hash
@@ -265,7 +273,12 @@ mod tests {
         assert_eq!(hashes("42"), hashes("1999"));
         assert_eq!(
             hashes("a1b2c3d4e5f6a1b2c3d4e5f6a1"),
-            hashes("zzzzzzzzzzzzzzzzzzzzzzzzzzzz")
+            hashes("zzzzzzzzzzzzzzzzzzzzzzzzzzzz9")
+        );
+        // Letters alone are a word, however long.
+        assert_ne!(
+            hashes("onExitDefinitionLabelString"),
+            hashes("onExitDefinitionTitleString")
         );
         assert_ne!(hashes("send"), hashes("sent"));
     }
