@@ -2,7 +2,7 @@
 //! read, and that it stays bounded. How well it judges is measured on the corpus
 //! (`tests/quality.rs`), not asserted sentence by sentence here.
 
-use mcpward_detect::injection::{scan, scan_rules, scan_tool, Level, ScanContext, SignalKind};
+use mcpward_detect::injection::{scan, scan_rules, scan_tool, FieldScan, Level, ScanContext, SignalKind, ToolScan};
 use mcpward_detect::learned::{self, model::MIN_WORDS};
 use serde_json::json;
 
@@ -23,6 +23,15 @@ fn the_model_reports_what_no_rule_names() {
     assert!(PARAPHRASED[s.span.clone()].contains("compliance desk"), "{s:?}");
     // Alone it never says Malicious: that takes a rule too.
     assert!(s.weight < 0.7);
+}
+
+/// The field of a flagged tool that holds the model's signal.
+fn learned_field(scan: &ToolScan) -> &FieldScan {
+    assert!(scan.flagged(), "{scan:#?}");
+    scan.fields
+        .iter()
+        .find(|f| f.verdict.has(SignalKind::LearnedInjection))
+        .expect("a field with the model's signal")
 }
 
 fn base64(bytes: &[u8]) -> String {
@@ -74,13 +83,7 @@ fn the_model_reads_what_a_blob_decodes_to() {
         }}
     });
     let scan = scan_tool(&tool);
-    assert!(scan.flagged(), "{scan:#?}");
-    let field = scan
-        .fields
-        .iter()
-        .find(|f| f.verdict.has(SignalKind::LearnedInjection))
-        .expect("a field with the model's signal");
-    assert_eq!(field.path, "inputSchema.properties.profile.default");
+    assert_eq!(learned_field(&scan).path, "inputSchema.properties.profile.default");
 }
 
 #[test]
@@ -101,12 +104,7 @@ fn a_tools_signal_points_into_the_field_that_holds_it() {
         }}
     });
     let scan = scan_tool(&tool);
-    assert!(scan.flagged(), "{scan:#?}");
-    let field = scan
-        .fields
-        .iter()
-        .find(|f| f.verdict.has(SignalKind::LearnedInjection))
-        .expect("a field with the model's signal");
+    let field = learned_field(&scan);
     assert_eq!(field.path, "inputSchema.properties.query.description");
     let s = field.verdict.of_kind(SignalKind::LearnedInjection).next().unwrap();
     assert!(s.span.end <= PARAPHRASED.len() && PARAPHRASED.is_char_boundary(s.span.start));
