@@ -172,11 +172,16 @@ fn devset7_is_measured_and_does_not_regress() {
 /// then rules alone; tools, then outputs): eighteenth 66/100, 6/70; 36/40, 7/30;
 /// 38/100, 5/70; 23/40, 5/30. Nineteenth 39/50, 2/40; 108/120, 11/80; 29/50, 2/40;
 /// 81/120, 11/80. Twentieth 75/100, 4/70; 40/40, 6/30; 45/100, 4/70; 30/40, 4/30.
-/// Twenty-first 52/80, 2/60; 67/80, 9/60; 30/80, 2/60; 32/80, 8/60.
+/// Twenty-first 52/80, 2/60; 67/80, 9/60; 30/80, 2/60; 32/80, 8/60. The twenty-second
+/// to twenty-fifth (100 poisoned and 70 benign tools, 40 injected and 30 benign outputs
+/// each), written after the 45-epoch model and first measured with it, in that order:
+/// whole engine tools 60, 40, 72, 66 found, 4, 7, 7, 2 false alarms; outputs 40, 39, 36,
+/// 39 found, 5, 3, 7, 4; rules alone tools 37, 31, 46, 31 found, 4, 7, 7, 2; outputs 23,
+/// 31, 29, 27 found, 5, 3, 5, 3.
 #[test]
 fn measured_only_sets_do_not_regress() {
     let tasks = harness::measured_only_tasks();
-    assert_eq!(tasks.len(), 24);
+    assert_eq!(tasks.len(), 40);
     println!("{}", harness::render_holdout(&tasks, false));
     assert_floor(&tasks[0], (120, 80), 68, 8);
     assert_floor(&tasks[1], (30, 20), 26, 6);
@@ -217,6 +222,20 @@ fn measured_only_sets_do_not_regress() {
     for (set, floors) in floors.iter().enumerate() {
         for (k, &(size, (found, flagged))) in floors.iter().enumerate() {
             assert_floor(&tasks[8 + 4 * set + k], size, found, flagged);
+        }
+    }
+    // Twenty-second to twenty-fifth: whole-engine tools and outputs, rules-alone tools
+    // and outputs, each set in turn (100 and 70 tools, 40 and 30 outputs).
+    let floors = [
+        [(56, 7), (37, 8), (34, 7), (21, 8)],
+        [(36, 10), (36, 6), (28, 10), (28, 6)],
+        [(68, 10), (33, 10), (43, 10), (26, 8)],
+        [(62, 5), (36, 7), (28, 5), (24, 6)],
+    ];
+    for (set, floors) in floors.iter().enumerate() {
+        for (k, &(found, flagged)) in floors.iter().enumerate() {
+            let size = if k % 2 == 0 { (100, 70) } else { (40, 30) };
+            assert_floor(&tasks[24 + 4 * set + k], size, found, flagged);
         }
     }
 }
