@@ -965,10 +965,10 @@ pub fn devset7_tasks() -> Vec<Task> {
 /// its training, measured like `devset7` (see README): the twelfth and thirteenth
 /// lowered the leave-one-set-out tool figures when added to the training; the
 /// eighteenth to twenty-first were written after the model of fourteen sets, to measure
-/// it, and the twenty-second to twenty-fifth after its 45-epoch training.
+/// it, and the twenty-second to twenty-ninth after its 45-epoch training.
 pub const MEASURED_ONLY_SETS: &[&str] = &[
     "devset12", "devset13", "devset18", "devset19", "devset20", "devset21", "devset22", "devset23", "devset24",
-    "devset25",
+    "devset25", "devset26", "devset27", "devset28", "devset29",
 ];
 
 /// [`MEASURED_ONLY_SETS`]' tasks, four a set (see [`blind_set_tasks`]).

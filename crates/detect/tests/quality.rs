@@ -177,11 +177,15 @@ fn devset7_is_measured_and_does_not_regress() {
 /// each), written after the 45-epoch model and first measured with it, in that order:
 /// whole engine tools 60, 40, 72, 66 found, 4, 7, 7, 2 false alarms; outputs 40, 39, 36,
 /// 39 found, 5, 3, 7, 4; rules alone tools 37, 31, 46, 31 found, 4, 7, 7, 2; outputs 23,
-/// 31, 29, 27 found, 5, 3, 5, 3.
+/// 31, 29, 27 found, 5, 3, 5, 3. The twenty-sixth to twenty-ninth (the same sizes),
+/// written with the focuses of the fourteenth (twice), eighteenth and twenty-first and
+/// first measured with the engine of `397971d`: whole engine tools 63, 49, 65, 65 found,
+/// 9, 6, 2, 6 false alarms; outputs 40, 39, 38, 35 found, 3, 6, 4, 4; rules alone tools
+/// 47, 39, 33, 46 found, 8, 6, 2, 6; outputs 31, 26, 28, 22 found, 1, 3, 3, 4.
 #[test]
 fn measured_only_sets_do_not_regress() {
     let tasks = harness::measured_only_tasks();
-    assert_eq!(tasks.len(), 40);
+    assert_eq!(tasks.len(), 56);
     println!("{}", harness::render_holdout(&tasks, false));
     assert_floor(&tasks[0], (120, 80), 68, 8);
     assert_floor(&tasks[1], (30, 20), 26, 6);
@@ -231,6 +235,11 @@ fn measured_only_sets_do_not_regress() {
         [(36, 10), (36, 6), (28, 10), (28, 6)],
         [(68, 10), (33, 10), (43, 10), (26, 8)],
         [(62, 5), (36, 7), (28, 5), (24, 6)],
+        // Twenty-sixth to twenty-ninth.
+        [(59, 12), (37, 6), (44, 11), (28, 4)],
+        [(45, 9), (36, 9), (36, 9), (23, 6)],
+        [(61, 5), (35, 7), (30, 5), (25, 6)],
+        [(61, 9), (32, 7), (43, 9), (19, 7)],
     ];
     for (set, floors) in floors.iter().enumerate() {
         for (k, &(found, flagged)) in floors.iter().enumerate() {
