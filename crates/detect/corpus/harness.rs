@@ -915,42 +915,25 @@ pub fn holdout_outputs_task() -> Task {
     blind_outputs_task("holdout", "held-out tool outputs", Engine::Whole)
 }
 
-/// The development sets (`corpus/devset/`, `devset2/` to `devset6/`, `devset8/` to `devset11/`): written blind like the
-/// held-out set, by other sessions, for rule work to look at (their misses are listed).
-/// The learned model is trained on them (`corpus/train.rs`), so they measure the rules
-/// alone: what the whole engine finds in its own training data says nothing.
+/// The development sets ([`DEVELOPMENT_SETS`]): written blind like the held-out set, by
+/// other sessions and helpers, for rule work to look at (their misses are listed). The
+/// learned model is trained on them (`corpus/train.rs`), so they measure the rules
+/// alone: what the whole engine finds in its own training data says nothing. Two tasks
+/// a set, tools then outputs, named `development-set-N …` (`devsetN/`).
 pub fn devset_tasks() -> Vec<Task> {
     let e = Engine::RulesOnly;
-    vec![
-        blind_tools_task("devset", "development-set tool definitions (rules)", e),
-        blind_outputs_task("devset", "development-set tool outputs (rules)", e),
-        blind_tools_task("devset2", "development-set-2 tool definitions (rules)", e),
-        blind_outputs_task("devset2", "development-set-2 tool outputs (rules)", e),
-        blind_tools_task("devset3", "development-set-3 tool definitions (rules)", e),
-        blind_outputs_task("devset3", "development-set-3 tool outputs (rules)", e),
-        blind_tools_task("devset4", "development-set-4 tool definitions (rules)", e),
-        blind_outputs_task("devset4", "development-set-4 tool outputs (rules)", e),
-        blind_tools_task("devset5", "development-set-5 tool definitions (rules)", e),
-        blind_outputs_task("devset5", "development-set-5 tool outputs (rules)", e),
-        blind_tools_task("devset6", "development-set-6 tool definitions (rules)", e),
-        blind_outputs_task("devset6", "development-set-6 tool outputs (rules)", e),
-        blind_tools_task("devset8", "development-set-8 tool definitions (rules)", e),
-        blind_outputs_task("devset8", "development-set-8 tool outputs (rules)", e),
-        blind_tools_task("devset9", "development-set-9 tool definitions (rules)", e),
-        blind_outputs_task("devset9", "development-set-9 tool outputs (rules)", e),
-        blind_tools_task("devset10", "development-set-10 tool definitions (rules)", e),
-        blind_outputs_task("devset10", "development-set-10 tool outputs (rules)", e),
-        blind_tools_task("devset11", "development-set-11 tool definitions (rules)", e),
-        blind_outputs_task("devset11", "development-set-11 tool outputs (rules)", e),
-        blind_tools_task("devset14", "development-set-14 tool definitions (rules)", e),
-        blind_outputs_task("devset14", "development-set-14 tool outputs (rules)", e),
-        blind_tools_task("devset15", "development-set-15 tool definitions (rules)", e),
-        blind_outputs_task("devset15", "development-set-15 tool outputs (rules)", e),
-        blind_tools_task("devset16", "development-set-16 tool definitions (rules)", e),
-        blind_outputs_task("devset16", "development-set-16 tool outputs (rules)", e),
-        blind_tools_task("devset17", "development-set-17 tool definitions (rules)", e),
-        blind_outputs_task("devset17", "development-set-17 tool outputs (rules)", e),
-    ]
+    DEVELOPMENT_SETS
+        .iter()
+        .flat_map(|&set| {
+            let label = set.replacen("devset", "development-set-", 1);
+            let label = label.trim_end_matches('-');
+            let name = |what: &str| -> &'static str { Box::leak(format!("{label} {what} (rules)").into_boxed_str()) };
+            [
+                blind_tools_task(set, name("tool definitions"), e),
+                blind_outputs_task(set, name("tool outputs"), e),
+            ]
+        })
+        .collect()
 }
 
 /// The seventh development set (`corpus/devset7/`), written blind like the others and

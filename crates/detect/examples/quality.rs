@@ -13,10 +13,11 @@
 //! without its misses (how a new set is measured before anyone reads it).
 //! The held-out set's figures follow; its misses are listed only with
 //! `--holdout-errors` (reading them is tuning: see `corpus/holdout/README.md`). The
-//! development sets' (`corpus/devset/` to `devset6/`, written blind for rule work; the
+//! development sets' (`harness::DEVELOPMENT_SETS`, written blind for rule work; the
 //! rules alone, since the learned model is trained on them) follow, their misses with
 //! `--devset-errors`; then the seventh set's (`devset7/`, whole engine and rules alone;
-//! its misses with `--devset7-errors`).
+//! its misses with `--devset7-errors`); then the measured-only sets'
+//! (`harness::MEASURED_ONLY_SETS`, the same way, never their misses).
 
 #[path = "../corpus/harness.rs"]
 mod harness;
@@ -76,7 +77,7 @@ fn main() {
         "{}",
         harness::render_holdout(&harness::devset7_tasks(), args.iter().any(|a| a == "--devset7-errors"))
     );
-    println!("\n-- twelfth and thirteenth development sets (written blind; measured only, like the seventh) --");
+    println!("\n-- measured-only development sets (written blind; measured only, like the seventh) --");
     print!("{}", harness::render_holdout(&harness::measured_only_tasks(), false));
     let leaks = harness::secrets_in_benign_outputs();
     println!(

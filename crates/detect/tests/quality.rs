@@ -122,6 +122,15 @@ fn assert_floor(task: &Task, (positives, negatives): (usize, usize), min_found: 
     assert!(c.fp <= max_false, "{}: {} of {negatives} false alarms", task.name, c.fp);
 }
 
+/// [`assert_floor`] for every task, in order: `floors` holds one `(size, min_found,
+/// max_false)` a task, and as many as there are tasks.
+fn assert_floors(tasks: &[Task], floors: &[((usize, usize), usize, usize)]) {
+    assert_eq!(tasks.len(), floors.len(), "one floor a task");
+    for (task, &(size, found, flagged)) in tasks.iter().zip(floors) {
+        assert_floor(task, size, found, flagged);
+    }
+}
+
 /// The held-out set (`corpus/holdout/`, written blind: see its README) is measured, not
 /// tuned on, and the learned model never learns from it. Its figures are below the
 /// corpus's (README); this keeps them from falling unnoticed: the floors sit a few
@@ -136,8 +145,7 @@ fn assert_floor(task: &Task, (positives, negatives): (usize, usize), min_found: 
 fn holdout_is_measured_and_does_not_regress() {
     let tasks = [harness::holdout_tools_task(), harness::holdout_outputs_task()];
     println!("{}", harness::render_holdout(&tasks, false));
-    assert_floor(&tasks[0], (70, 60), 60, 5);
-    assert_floor(&tasks[1], (150, 80), 142, 6);
+    assert_floors(&tasks, &[((70, 60), 60, 5), ((150, 80), 142, 6)]);
 }
 
 /// The seventh development set (`corpus/devset7/`, written blind after the learned model
@@ -152,10 +160,15 @@ fn holdout_is_measured_and_does_not_regress() {
 fn devset7_is_measured_and_does_not_regress() {
     let tasks = harness::devset7_tasks();
     println!("{}", harness::render_holdout(&tasks, false));
-    assert_floor(&tasks[0], (70, 60), 45, 9);
-    assert_floor(&tasks[1], (150, 90), 138, 8);
-    assert_floor(&tasks[2], (70, 60), 27, 8);
-    assert_floor(&tasks[3], (150, 90), 79, 6);
+    assert_floors(
+        &tasks,
+        &[
+            ((70, 60), 45, 9),
+            ((150, 90), 138, 8),
+            ((70, 60), 27, 8),
+            ((150, 90), 79, 6),
+        ],
+    );
 }
 
 /// The twelfth and thirteenth development sets, written blind after the model was
@@ -185,68 +198,84 @@ fn devset7_is_measured_and_does_not_regress() {
 #[test]
 fn measured_only_sets_do_not_regress() {
     let tasks = harness::measured_only_tasks();
-    assert_eq!(tasks.len(), 56);
     println!("{}", harness::render_holdout(&tasks, false));
-    assert_floor(&tasks[0], (120, 80), 68, 8);
-    assert_floor(&tasks[1], (30, 20), 26, 6);
-    assert_floor(&tasks[2], (120, 80), 31, 4);
-    assert_floor(&tasks[3], (30, 20), 9, 4);
-    assert_floor(&tasks[4], (80, 60), 60, 13);
-    assert_floor(&tasks[5], (70, 50), 63, 17);
-    assert_floor(&tasks[6], (80, 60), 34, 11);
-    assert_floor(&tasks[7], (70, 50), 35, 10);
-    // Eighteenth to twenty-first: (size, floor) of whole-engine tools and outputs, then
-    // rules-alone tools and outputs.
-    let floors = [
-        [
-            ((100, 70), (62, 9)),
-            ((40, 30), (33, 10)),
-            ((100, 70), (35, 7)),
-            ((40, 30), (21, 7)),
+    // Per set: whole-engine tools and outputs, then rules-alone tools and outputs, as
+    // (positives, negatives), at least found, at most flagged.
+    assert_floors(
+        &tasks,
+        &[
+            // devset12
+            ((120, 80), 68, 8),
+            ((30, 20), 26, 6),
+            ((120, 80), 31, 4),
+            ((30, 20), 9, 4),
+            // devset13
+            ((80, 60), 60, 13),
+            ((70, 50), 63, 17),
+            ((80, 60), 34, 11),
+            ((70, 50), 35, 10),
+            // devset18
+            ((100, 70), 62, 9),
+            ((40, 30), 33, 10),
+            ((100, 70), 35, 7),
+            ((40, 30), 21, 7),
+            // devset19
+            ((50, 40), 35, 4),
+            ((120, 80), 102, 14),
+            ((50, 40), 26, 4),
+            ((120, 80), 77, 14),
+            // devset20
+            ((100, 70), 71, 7),
+            ((40, 30), 37, 9),
+            ((100, 70), 42, 6),
+            ((40, 30), 27, 6),
+            // devset21
+            ((80, 60), 48, 5),
+            ((80, 60), 63, 12),
+            ((80, 60), 27, 4),
+            ((80, 60), 29, 10),
+            // devset22
+            ((100, 70), 56, 7),
+            ((40, 30), 37, 8),
+            ((100, 70), 34, 7),
+            ((40, 30), 21, 8),
+            // devset23
+            ((100, 70), 36, 10),
+            ((40, 30), 36, 6),
+            ((100, 70), 28, 10),
+            ((40, 30), 28, 6),
+            // devset24
+            ((100, 70), 68, 10),
+            ((40, 30), 33, 10),
+            ((100, 70), 43, 10),
+            ((40, 30), 26, 8),
+            // devset25
+            ((100, 70), 62, 5),
+            ((40, 30), 36, 7),
+            ((100, 70), 28, 5),
+            ((40, 30), 24, 6),
+            // devset26
+            ((100, 70), 59, 12),
+            ((40, 30), 37, 6),
+            ((100, 70), 44, 11),
+            ((40, 30), 28, 4),
+            // devset27
+            ((100, 70), 45, 9),
+            ((40, 30), 36, 9),
+            ((100, 70), 36, 9),
+            ((40, 30), 23, 6),
+            // devset28
+            ((100, 70), 61, 5),
+            ((40, 30), 35, 7),
+            ((100, 70), 30, 5),
+            ((40, 30), 25, 6),
+            // devset29
+            ((100, 70), 61, 9),
+            ((40, 30), 32, 7),
+            ((100, 70), 43, 9),
+            ((40, 30), 19, 7),
         ],
-        [
-            ((50, 40), (35, 4)),
-            ((120, 80), (102, 14)),
-            ((50, 40), (26, 4)),
-            ((120, 80), (77, 14)),
-        ],
-        [
-            ((100, 70), (71, 7)),
-            ((40, 30), (37, 9)),
-            ((100, 70), (42, 6)),
-            ((40, 30), (27, 6)),
-        ],
-        [
-            ((80, 60), (48, 5)),
-            ((80, 60), (63, 12)),
-            ((80, 60), (27, 4)),
-            ((80, 60), (29, 10)),
-        ],
-    ];
-    for (set, floors) in floors.iter().enumerate() {
-        for (k, &(size, (found, flagged))) in floors.iter().enumerate() {
-            assert_floor(&tasks[8 + 4 * set + k], size, found, flagged);
-        }
-    }
-    // Twenty-second to twenty-fifth: whole-engine tools and outputs, rules-alone tools
-    // and outputs, each set in turn (100 and 70 tools, 40 and 30 outputs).
-    let floors = [
-        [(56, 7), (37, 8), (34, 7), (21, 8)],
-        [(36, 10), (36, 6), (28, 10), (28, 6)],
-        [(68, 10), (33, 10), (43, 10), (26, 8)],
-        [(62, 5), (36, 7), (28, 5), (24, 6)],
-        // Twenty-sixth to twenty-ninth.
-        [(59, 12), (37, 6), (44, 11), (28, 4)],
-        [(45, 9), (36, 9), (36, 9), (23, 6)],
-        [(61, 5), (35, 7), (30, 5), (25, 6)],
-        [(61, 9), (32, 7), (43, 9), (19, 7)],
-    ];
-    for (set, floors) in floors.iter().enumerate() {
-        for (k, &(found, flagged)) in floors.iter().enumerate() {
-            let size = if k % 2 == 0 { (100, 70) } else { (40, 30) };
-            assert_floor(&tasks[24 + 4 * set + k], size, found, flagged);
-        }
-    }
+    );
 }
 
 /// The development sets (`corpus/devset/`, `devset2/` to `devset6/`, written blind by other
@@ -286,37 +315,55 @@ fn measured_only_sets_do_not_regress() {
 fn devset_is_measured_and_does_not_regress() {
     let tasks = harness::devset_tasks();
     println!("{}", harness::render_holdout(&tasks, false));
-    assert_floor(&tasks[0], (80, 70), 64, 4);
-    assert_floor(&tasks[1], (160, 90), 146, 4);
-    assert_floor(&tasks[2], (70, 50), 57, 4);
-    assert_floor(&tasks[3], (140, 60), 104, 6);
-    assert_floor(&tasks[4], (70, 60), 56, 4);
-    assert_floor(&tasks[5], (160, 90), 117, 10);
-    assert_floor(&tasks[6], (70, 60), 56, 3);
-    assert_floor(&tasks[7], (150, 90), 108, 10);
-    assert_floor(&tasks[8], (90, 60), 75, 2);
-    assert_floor(&tasks[9], (150, 90), 112, 11);
-    assert_floor(&tasks[10], (70, 80), 23, 4);
-    assert_floor(&tasks[11], (150, 110), 60, 14);
-    assert_floor(&tasks[12], (120, 80), 49, 4);
-    assert_floor(&tasks[13], (60, 40), 28, 5);
-    assert_floor(&tasks[14], (90, 60), 38, 11);
-    assert_floor(&tasks[15], (110, 80), 63, 10);
-    assert_floor(&tasks[16], (130, 90), 48, 4);
-    assert_floor(&tasks[17], (40, 30), 20, 4);
-    assert_floor(&tasks[18], (50, 40), 24, 3);
-    assert_floor(&tasks[19], (150, 110), 72, 15);
-    // Fourteenth to seventeenth (rules alone; tools, then outputs, each set in turn).
-    let floors = [
-        [(38, 7), (25, 9)],
-        [(41, 12), (25, 5)],
-        [(22, 4), (25, 11)],
-        [(35, 7), (22, 4)],
-    ];
-    for (set, floors) in floors.iter().enumerate() {
-        assert_floor(&tasks[20 + 2 * set], (100, 70), floors[0].0, floors[0].1);
-        assert_floor(&tasks[21 + 2 * set], (40, 30), floors[1].0, floors[1].1);
-    }
+    // Per set: tools, then outputs (rules alone), as (positives, negatives), at least
+    // found, at most flagged.
+    assert_floors(
+        &tasks,
+        &[
+            // devset
+            ((80, 70), 64, 4),
+            ((160, 90), 146, 4),
+            // devset2
+            ((70, 50), 57, 4),
+            ((140, 60), 104, 6),
+            // devset3
+            ((70, 60), 56, 4),
+            ((160, 90), 117, 10),
+            // devset4
+            ((70, 60), 56, 3),
+            ((150, 90), 108, 10),
+            // devset5
+            ((90, 60), 75, 2),
+            ((150, 90), 112, 11),
+            // devset6
+            ((70, 80), 23, 4),
+            ((150, 110), 60, 14),
+            // devset8
+            ((120, 80), 49, 4),
+            ((60, 40), 28, 5),
+            // devset9
+            ((90, 60), 38, 11),
+            ((110, 80), 63, 10),
+            // devset10
+            ((130, 90), 48, 4),
+            ((40, 30), 20, 4),
+            // devset11
+            ((50, 40), 24, 3),
+            ((150, 110), 72, 15),
+            // devset14
+            ((100, 70), 38, 7),
+            ((40, 30), 25, 9),
+            // devset15
+            ((100, 70), 41, 12),
+            ((40, 30), 25, 5),
+            // devset16
+            ((100, 70), 22, 4),
+            ((40, 30), 25, 11),
+            // devset17
+            ((100, 70), 35, 7),
+            ((40, 30), 22, 4),
+        ],
+    );
 }
 
 /// The learned model's committed weights (`src/learned/weights.bin`) are what the
