@@ -11,8 +11,8 @@
 //! both find together, and what each fold's model flags in the corpus's test half. It
 //! is how the model's figures on unseen text were measured (README). `SHOW_FP=1` lists
 //! the development sets' false alarms, `SHOW_FP=test` the corpus test half's (one line
-//! a fold's model), `SHOW_MISS=1` the positives neither the rules nor the model find. `SETS` (comma-separated set names) replaces the
-//! development sets learned from; `EPOCHS`, `RATE`, `L2`, `FP_TOOLS` and
+//! a fold's model), `SHOW_MISS=1` the positives neither the rules nor the model find.
+//! `SETS` (comma-separated set names) replaces the development sets learned from; `EPOCHS`, `RATE`, `L2`, `FP_TOOLS` and
 //! `FP_OUTPUTS` override [`train::Params::DEFAULT`] for experiments; the committed
 //! weights are trained with the defaults (`--check` and the quality test use those).
 
@@ -60,10 +60,11 @@ fn main() {
         return;
     }
     // `--check` reads the committed list; experiments may name others.
+    let sets = sets();
     let items = if args.iter().any(|a| a == "--check") {
         train::items()
     } else {
-        train::items_of(&sets())
+        train::items_of(&sets)
     };
     eprintln!(
         "{} items ({} positive)",
@@ -87,7 +88,7 @@ fn main() {
     let rules: Vec<bool> = items.iter().map(rules_flag).collect();
     let judged: Vec<(&Item, bool)> = items.iter().zip(rules).collect();
     if args.iter().any(|a| a == "--cv") {
-        cross_validate(&judged, &sets());
+        cross_validate(&judged, &sets);
         return;
     }
     let model = train::train(&learn, params());

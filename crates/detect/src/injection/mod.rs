@@ -778,7 +778,7 @@ fn nested(
     // carrier, and it does not make the blob an encoded payload for the rules' part of
     // the verdict (the model alone stays at most Suspicious).
     if budget.learned {
-        if let Some(found) = crate::learned::embedded().and_then(|m| crate::learned::find(m, decoded, ctx)) {
+        if let Some(found) = crate::learned::find_embedded(decoded, ctx) {
             let s = found.signal(decoded, found.span.clone());
             sink.push(Signal {
                 kind: s.kind,

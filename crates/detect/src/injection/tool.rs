@@ -85,9 +85,7 @@ impl ToolScan {
 pub fn scan_tool(tool: &Value) -> ToolScan {
     let mut walk = walk_tool(tool, true);
     let name = tool.get("name").and_then(Value::as_str).unwrap_or("").to_owned();
-    let found = crate::learned::embedded()
-        .and_then(|model| crate::learned::find(model, &walk.document.text, ScanContext::ToolDescription));
-    if let Some(found) = found {
+    if let Some(found) = crate::learned::find_embedded(&walk.document.text, ScanContext::ToolDescription) {
         walk.add_learned(&found);
     }
     let verdict = Verdict::from_signals(walk.all);
@@ -447,10 +445,14 @@ mod tests {
     use crate::injection::scan;
     use serde_json::json;
 
-    /// A file class the tool's name says it works with weighs as its purpose; the same
-    /// words in another tool, or the file handed over, still count.
+    /// What a description's first sentence names is the tool's purpose; what a later
+    /// sentence names may be the attack.
     #[test]
     fn a_tools_purpose_is_its_first_sentence() {
+        assert_eq!(first_sentence("Lists hosts. Then more."), "Lists hosts");
+        assert_eq!(first_sentence("v1.2 lists hosts\nmore"), "v1.2 lists hosts");
+        assert_eq!(first_sentence("予定を読みます。送ります。"), "予定を読みます");
+        assert_eq!(first_sentence("No end"), "No end");
         let tool = |description: &str| {
             json!({"name": "create_issue", "description": description, "inputSchema": {"type": "object",
                 "properties": {"runtime": {"type": "string",
@@ -473,6 +475,8 @@ mod tests {
         )));
     }
 
+    /// A file class the tool's name says it works with weighs as its purpose; the same
+    /// words in another tool, or the file handed over, still count.
     #[test]
     fn a_tools_own_files_are_its_purpose() {
         let tool = |name: &str, description: &str| json!({"name": name, "description": description});

@@ -12,8 +12,9 @@
 //!
 //! No model is downloaded and nothing is learned at run time: `weights.bin` is written
 //! by `cargo run -p mcpward-detect --release --example train_learned` from the corpus's
-//! `dev` half and the development sets (never the `test` half, the held-out set or
-//! `devset7`), and read here with `include_bytes!`. The same command with `--check` verifies that the
+//! `dev` half and the development sets (never the `test` half, the held-out set,
+//! `devset7` or the measured-only sets: see `corpus/train.rs`), and read here with
+//! `include_bytes!`. The same command with `--check` verifies that the
 //! committed file is what the corpus trains.
 
 pub mod concepts;
@@ -44,6 +45,12 @@ const TOP_WEIGHT: f32 = 0.6;
 /// The model's signal for `text`, if its best window reaches the context's threshold.
 pub fn scan(text: &str, ctx: ScanContext) -> Option<Signal> {
     signal(embedded()?, text, ctx)
+}
+
+/// The embedded model's [`Finding`] in `text`, for callers that report the signal in a
+/// part of the text (a tool's field) or at another span (a decoded payload's carrier).
+pub(crate) fn find_embedded(text: &str, ctx: ScanContext) -> Option<Finding> {
+    find(embedded()?, text, ctx)
 }
 
 /// [`scan`] with a given model (the trainer measures candidates with it).
