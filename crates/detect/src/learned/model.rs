@@ -167,7 +167,8 @@ pub const SHORT: usize = WINDOW / 2;
 /// What the best window's logit gives up per natural log of the number of windows a text
 /// has. The best of many windows is higher by chance alone: an 82 KB real tool schema or
 /// a 6 KB source file has thousands, and its best rose above the threshold on words like
-/// `the`, `background` and `region`. Leave-one-set-out (README), with 0, 0.1, 0.2 and 0.3:
+/// `the`, `background` and `region`. Leave-one-set-out (README, where it says how this
+/// was measured: ten sets, before the long-word change), with 0, 0.1, 0.2 and 0.3:
 /// the model found 397, 395, 391 and 387 of 840 poisoned tools and 940, 984, 992 and 972
 /// of 1,270 injected outputs, and flagged 2, 0, 0 and 0 of the folds' 3,230 real tools.
 pub const PER_WINDOWS: f32 = 0.2;
@@ -195,6 +196,24 @@ mod tests {
             bias: [-1.0, -2.0],
             threshold: [0.0, 0.0],
         }
+    }
+
+    #[test]
+    fn the_best_of_many_windows_gives_up_per_log_of_their_number() {
+        let m = model_liking("steal everything");
+        let one = format!("steal everything {}", "cat ".repeat(WINDOW - 2));
+        let many = format!("{one}{}", "cat ".repeat(3 * WINDOW));
+        let (a, b) = (
+            m.best_window(&one, false).unwrap(),
+            m.best_window(&many, false).unwrap(),
+        );
+        // The same best window, of the same words; only the number of windows differs.
+        assert_eq!(a.span, b.span);
+        let windows = (3 * WINDOW + 1) as f32;
+        assert!(
+            (a.logit - b.logit - PER_WINDOWS * windows.ln()).abs() < 1e-4,
+            "{a:?} {b:?}"
+        );
     }
 
     #[test]
