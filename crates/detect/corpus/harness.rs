@@ -951,7 +951,7 @@ pub fn devset7_tasks() -> Vec<Task> {
 /// it, and the twenty-second to twenty-ninth after its 45-epoch training.
 pub const MEASURED_ONLY_SETS: &[&str] = &[
     "devset12", "devset13", "devset18", "devset19", "devset20", "devset21", "devset22", "devset23", "devset24",
-    "devset25", "devset26", "devset27", "devset28", "devset29",
+    "devset25", "devset26", "devset27", "devset28", "devset29", "devset30", "devset31", "devset32", "devset33",
 ];
 
 /// [`MEASURED_ONLY_SETS`]' tasks, four a set (see [`blind_set_tasks`]).
