@@ -198,10 +198,12 @@ fn windows(text: &str) -> Vec<Window> {
     out
 }
 
-/// A window's features: every word's buckets, and each fact once (as the model reads
-/// them).
+/// A window's features: each bucket its words hold, and each fact, once (as the model
+/// reads them).
 fn window(words: &[([u32; 2], Vec<u16>)]) -> Window {
     let mut features: Vec<u32> = words.iter().flat_map(|(b, _)| *b).collect();
+    features.sort_unstable();
+    features.dedup();
     let mut seen = [false; FACTS];
     for &fact in words.iter().flat_map(|(_, f)| f) {
         if !std::mem::replace(&mut seen[usize::from(fact)], true) {

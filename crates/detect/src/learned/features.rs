@@ -215,9 +215,9 @@ pub fn fact_bucket(fact: u16) -> u32 {
 }
 
 /// Calls `f(buckets, facts, start, end)` for every word of `text`: the buckets of the
-/// word and of the pair it ends (they count each time they occur), and the concept
-/// facts it makes true (they count once per window, present or not: a list of five
-/// assistants' names is no more an order to one of them than a list of one).
+/// word and of the pair it ends, and the concept facts it makes true. The model counts
+/// each once per window, present or not: a list of five assistants' names is no more
+/// an order to one of them than a list of one (see `model`).
 pub fn for_each_feature(text: &str, mut f: impl FnMut([u32; 2], &[u16], usize, usize)) {
     let mut prev = START;
     // Word index at which each concept was last seen (plus one; 0: never).
