@@ -44,7 +44,7 @@ impl Params {
         epochs: 45,
         rate: 0.1,
         l2: 1e-5,
-        fp_tools: 0.005,
+        fp_tools: 0.01,
         fp_outputs: 0.02,
     };
 }
