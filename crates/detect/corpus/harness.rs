@@ -953,7 +953,7 @@ pub fn devset7_tasks() -> Vec<Task> {
 /// until then) joined the training, so that it is measured on sets it has not seen.
 pub const MEASURED_ONLY_SETS: &[&str] = &[
     "devset12", "devset13", "devset26", "devset27", "devset28", "devset29", "devset30", "devset31", "devset32",
-    "devset33",
+    "devset33", "devset34", "devset35", "devset36", "devset37",
 ];
 
 /// [`MEASURED_ONLY_SETS`]' tasks, four a set (see [`blind_set_tasks`]).
