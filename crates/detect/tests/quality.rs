@@ -138,14 +138,15 @@ fn assert_floors(tasks: &[Task], floors: &[((usize, usize), usize, usize)]) {
 /// sets: tools 64/70 found, 3/60 false alarms; outputs 146/150, 3/80; on eight: 63/70,
 /// 3/60; 143/150, 4/80; on ten: 62/70, 3/60; 143/150, 4/80; on ten with 80-word
 /// windows: 64/70, 3/60; 146/150, 3/80; on fourteen, 45 epochs: 64/70, 3/60; 147/150,
-/// 3/80), leaving room for a retrained model's variation of a few items.
+/// 3/80; on thirty, each feature once per window, the 1% tools threshold: 65/70, 3/60;
+/// 148/150, 2/80), leaving room for a retrained model's variation of a few items.
 /// With the rules alone, after the development-set work: 55/70, 3/60; 123/150, 2/80;
 /// when the set was added: 46/70 and 82/150.
 #[test]
 fn holdout_is_measured_and_does_not_regress() {
     let tasks = [harness::holdout_tools_task(), harness::holdout_outputs_task()];
     println!("{}", harness::render_holdout(&tasks, false));
-    assert_floors(&tasks, &[((70, 60), 60, 5), ((150, 80), 142, 6)]);
+    assert_floors(&tasks, &[((70, 60), 61, 5), ((150, 80), 144, 5)]);
 }
 
 /// The seventh development set (`corpus/devset7/`, written blind after the learned model
@@ -154,7 +155,8 @@ fn holdout_is_measured_and_does_not_regress() {
 /// found, 8/60 false alarms, outputs 122/150, 7/90; rules alone 29/70, 6/60; 82/150,
 /// 4/90. With the model trained on eight development sets: 46/70, 6/60; 124/150, 5/90;
 /// on ten: 49/70, 6/60; 125/150, 5/90; on ten with 80-word windows: 46/70, 6/60;
-/// 130/150, 5/90; on fourteen, 45 epochs: 49/70, 6/60; 142/150, 5/90.
+/// 130/150, 5/90; on fourteen, 45 epochs: 49/70, 6/60; 142/150, 5/90; on thirty: 61/70,
+/// 6/60; 144/150, 6/90.
 /// The floors sit a few items under, with room for a retrained model's variation.
 #[test]
 fn devset7_is_measured_and_does_not_regress() {
@@ -163,8 +165,8 @@ fn devset7_is_measured_and_does_not_regress() {
     assert_floors(
         &tasks,
         &[
-            ((70, 60), 45, 9),
-            ((150, 90), 138, 8),
+            ((70, 60), 57, 9),
+            ((150, 90), 140, 9),
             ((70, 60), 27, 8),
             ((150, 90), 79, 6),
         ],
@@ -194,7 +196,15 @@ fn devset7_is_measured_and_does_not_regress() {
 /// written with the focuses of the fourteenth (twice), eighteenth and twenty-first and
 /// first measured with the engine of `397971d`: whole engine tools 63, 49, 65, 65 found,
 /// 9, 6, 2, 6 false alarms; outputs 40, 39, 38, 35 found, 3, 6, 4, 4; rules alone tools
-/// 47, 39, 33, 46 found, 8, 6, 2, 6; outputs 31, 26, 28, 22 found, 1, 3, 3, 4.
+/// 47, 39, 33, 46 found, 8, 6, 2, 6; outputs 31, 26, 28, 22 found, 1, 3, 3, 4. The
+/// eighteenth to thirty-third have since been learned from (their rules-alone floors are
+/// with the development sets'). The thirty-fourth to thirty-seventh, written while they
+/// were moved into the training, first measured with the engine of `2737d81`: whole
+/// engine tools 55, 60, 88, 79 found, 3, 11, 5, 6 false alarms; outputs 39, 38, 38, 39,
+/// 5, 5, 4, 7; rules alone tools 41, 48, 42, 46, 2, 9, 4, 6; outputs 28, 31, 25, 25, 5,
+/// 5, 3, 6. With the model of thirty sets: twelfth 93/120, 3/80; 30/30, 3/20;
+/// thirteenth 73/80, 9/60; 68/70, 11/50; thirty-fourth to thirty-seventh tools 57, 65,
+/// 88, 83 found, 3, 10, 4, 6; outputs 38, 38, 37, 39, 5, 5, 4, 7.
 #[test]
 fn measured_only_sets_do_not_regress() {
     let tasks = harness::measured_only_tasks();
@@ -205,32 +215,32 @@ fn measured_only_sets_do_not_regress() {
         &tasks,
         &[
             // devset12
-            ((120, 80), 68, 8),
-            ((30, 20), 26, 6),
+            ((120, 80), 89, 6),
+            ((30, 20), 27, 6),
             ((120, 80), 31, 4),
             ((30, 20), 9, 4),
             // devset13
-            ((80, 60), 60, 13),
-            ((70, 50), 63, 17),
+            ((80, 60), 69, 12),
+            ((70, 50), 65, 14),
             ((80, 60), 34, 11),
             ((70, 50), 35, 10),
             // devset34
-            ((100, 70), 51, 6),
-            ((40, 30), 36, 8),
+            ((100, 70), 53, 6),
+            ((40, 30), 35, 8),
             ((100, 70), 37, 5),
             ((40, 30), 25, 8),
             // devset35
-            ((100, 70), 56, 14),
+            ((100, 70), 61, 13),
             ((40, 30), 35, 8),
             ((100, 70), 44, 12),
             ((40, 30), 28, 8),
             // devset36
-            ((100, 70), 84, 8),
-            ((40, 30), 35, 7),
+            ((100, 70), 84, 7),
+            ((40, 30), 34, 7),
             ((100, 70), 38, 7),
             ((40, 30), 22, 6),
             // devset37
-            ((100, 70), 75, 9),
+            ((100, 70), 79, 9),
             ((40, 30), 36, 10),
             ((100, 70), 42, 9),
             ((40, 30), 22, 9),
@@ -270,7 +280,10 @@ fn measured_only_sets_do_not_regress() {
 /// measured with the model trained on ten sets, in that order: whole engine tools 59,
 /// 61, 45, 65 found, 5, 11, 4, 8 false alarms; outputs 35, 36, 37, 31 found, 7, 5, 9,
 /// 2; rules alone tools 41, 44, 24, 38 found, 5, 10, 2, 5; outputs 27, 27, 27, 24
-/// found, 7, 3, 9, 2. The model then learned from all four.
+/// found, 7, 3, 9, 2. The model then learned from all four. The eighteenth to
+/// thirty-third were measured only first (their first figures are in the doc of
+/// `measured_only_sets_do_not_regress`) and learned from since `ea1ef0c` (18–25) and
+/// `d24e867` (26–33); no rule work has read them yet.
 #[test]
 fn devset_is_measured_and_does_not_regress() {
     let tasks = harness::devset_tasks();
