@@ -193,10 +193,10 @@ type ClassCache = FastMap<(View, Vec<(char, char)>), ClassUnits>;
 /// The derivation's tables are keyed by short strings and range lists it looks up
 /// hundreds of thousands of times at start; FNV-1a hashes them several times faster
 /// than the default hasher, and none of the keys comes from outside the program.
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 #[derive(Default)]
-struct Fnv(u64);
+pub(crate) struct Fnv(u64);
 
 impl Hasher for Fnv {
     fn finish(&self) -> u64 {
@@ -231,9 +231,29 @@ impl Deriver {
 /// own [`Deriver`]): deriving every rule's gate is most of the engine's start, which
 /// every `mcpward scan` pays. Rules are dealt out in turn, so the costly ones (large
 /// alternations) spread over the threads.
+/// A gate `gates.bin` holds is taken from it instead (see [`super::gate_cache`]).
 pub(crate) fn derive_all(jobs: &[(&str, View)]) -> Vec<Result<Gate, String>> {
+    let cached: Vec<Option<Gate>> = jobs
+        .iter()
+        .map(|&(pattern, view)| super::gate_cache::lookup(pattern, view))
+        .collect();
+    let missing: Vec<(&str, View)> = jobs
+        .iter()
+        .zip(&cached)
+        .filter(|(_, c)| c.is_none())
+        .map(|(&job, _)| job)
+        .collect();
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    derive_on(jobs, threads.clamp(1, 4))
+    let mut derived = derive_on(&missing, threads.clamp(1, 4)).into_iter();
+    cached
+        .into_iter()
+        .map(|c| match c {
+            Some(gate) => Ok(gate),
+            None => derived
+                .next()
+                .unwrap_or_else(|| Err("gate derivation lost a result".to_string())),
+        })
+        .collect()
 }
 
 /// [`derive_all`] on `threads` threads (at least one).

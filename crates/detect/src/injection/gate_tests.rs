@@ -358,3 +358,69 @@ fn gated_scans_find_what_whole_window_scans_find() {
         &missed[..missed.len().min(8)]
     );
 }
+
+/// `gates.bin` (see `gate_cache`) is exactly what the rules derive now: every rule's
+/// gate, in the engine's order, and nothing else. With `MCPWARD_WRITE_GATES=1` the test
+/// writes the file instead of failing (after a change to a rule or to the derivation).
+#[test]
+fn committed_gates_are_what_the_rules_derive() {
+    use super::{gate, gate_cache, rule_defs};
+    let defs = rule_defs();
+    let jobs: Vec<(&str, super::View)> = defs.iter().map(|(d, p)| (p.as_str(), d.view)).collect();
+    // derive_on never reads the file, so the file cannot vouch for itself.
+    let derived = gate::derive_on(&jobs, 2);
+    let entries: Vec<(u64, gate::Gate)> = jobs
+        .iter()
+        .zip(derived)
+        .filter_map(|(&(p, view), g)| Some((gate_cache::key(p, view), g.ok()?)))
+        .collect();
+    assert_eq!(entries.len(), jobs.len(), "every rule's pattern parses");
+    assert!(jobs.len() > 200, "only {} rules", jobs.len());
+    let bytes = gate_cache::encode(&entries);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/injection/gates.bin");
+    if std::env::var_os("MCPWARD_WRITE_GATES").is_some() {
+        // This build holds the file as it was; the next one checks what was written.
+        std::fs::write(&path, &bytes).expect("write gates.bin");
+        return;
+    }
+    let committed = std::fs::read(&path).expect("gates.bin");
+    assert!(
+        committed == bytes,
+        "gates.bin is not what the rules derive: MCPWARD_WRITE_GATES=1 cargo test -p mcpward-detect --lib committed_gates"
+    );
+    // What the file holds reads back as what was written, and the engine takes it.
+    assert_eq!(gate_cache::decode(&bytes), Some(entries.clone()));
+    for (&(p, view), (_, g)) in jobs.iter().zip(&entries).take(50) {
+        assert_eq!(gate_cache::lookup(p, view).as_ref(), Some(g));
+    }
+}
+
+#[test]
+fn a_damaged_gates_file_is_refused_whole() {
+    use super::{gate, gate_cache};
+    let g = gate::Gate {
+        pieces: vec![b"send all".to_vec(), b"forward".to_vec()],
+        reach: 120,
+        left: gate::Side { any: 10, ascii: 8 },
+        right: gate::Side { any: 30, ascii: 20 },
+        seconds: vec![gate::Second {
+            pieces: vec![b"user".to_vec()],
+            after: true,
+        }],
+    };
+    let bytes = gate_cache::encode(&[(7, g.clone()), (9, g.clone())]);
+    assert_eq!(gate_cache::decode(&bytes), Some(vec![(7, g.clone()), (9, g)]));
+    // Every truncation, a byte too many, another magic: nothing at all, never a panic.
+    for n in 0..bytes.len() {
+        assert_eq!(gate_cache::decode(&bytes[..n]), None, "{n}");
+    }
+    let mut longer = bytes.clone();
+    longer.push(0);
+    assert_eq!(gate_cache::decode(&longer), None);
+    assert_eq!(gate_cache::decode(b"MWG0\x01\0\0\0"), None);
+    // A count far beyond the file ends at the file's end.
+    let mut huge = b"MWG1".to_vec();
+    huge.extend_from_slice(&u32::MAX.to_le_bytes());
+    huge.extend_from_slice(&[0xff; 64]);
+    assert_eq!(gate_cache::decode(&huge), None);
+}

@@ -32,6 +32,7 @@ mod files;
 mod from_context;
 mod future_calls;
 mod gate;
+mod gate_cache;
 #[cfg(test)]
 mod gate_tests;
 mod high_risk;
@@ -605,34 +606,44 @@ impl GateBuilder {
     }
 }
 
+/// A rule's pattern folded for its view, as the engine searches it.
+fn fold(view: View, p: &str) -> String {
+    match view {
+        View::Folded => fold_pattern(p),
+        View::Light => fold_pattern_light(p),
+    }
+}
+
+/// Every phrase rule with the pattern the engine searches (folded for its view, with
+/// ASCII word boundaries), in the engine's order.
+fn rule_defs() -> Vec<(rules::RuleDef, String)> {
+    rules::rules()
+        .into_iter()
+        .chain(multilingual::rules())
+        .chain(addressee::rules())
+        .chain(deception::rules())
+        .chain(future_calls::rules())
+        .chain(decode_order::rules())
+        .chain(from_context::rules())
+        .chain(tracks::rules())
+        .chain(plan::rules())
+        .chain(send_out::rules())
+        .chain(role_play::rules())
+        .chain(high_risk::rules())
+        .map(|def| {
+            let pattern = ascii_boundaries(&fold(def.view, &def.pattern));
+            (def, pattern)
+        })
+        .collect()
+}
+
 fn engine() -> &'static Engine {
     static E: OnceLock<Engine> = OnceLock::new();
     E.get_or_init(|| {
         let mut compiled = Vec::new();
         let mut broken = Vec::new();
         let mut gates = GateBuilder::default();
-        let fold = |view: View, p: &str| match view {
-            View::Folded => fold_pattern(p),
-            View::Light => fold_pattern_light(p),
-        };
-        let defs: Vec<(rules::RuleDef, String)> = rules::rules()
-            .into_iter()
-            .chain(multilingual::rules())
-            .chain(addressee::rules())
-            .chain(deception::rules())
-            .chain(future_calls::rules())
-            .chain(decode_order::rules())
-            .chain(from_context::rules())
-            .chain(tracks::rules())
-            .chain(plan::rules())
-            .chain(send_out::rules())
-            .chain(role_play::rules())
-            .chain(high_risk::rules())
-            .map(|def| {
-                let pattern = ascii_boundaries(&fold(def.view, &def.pattern));
-                (def, pattern)
-            })
-            .collect();
+        let defs = rule_defs();
         // The gate parses the pattern (a pattern that does not parse is reported);
         // compiling waits for the first search (see `regex`).
         let jobs: Vec<(&str, View)> = defs.iter().map(|(def, p)| (p.as_str(), def.view)).collect();
