@@ -9,7 +9,9 @@
 //! never the answers different. `gate_tests::committed_gates_are_what_the_rules_derive`
 //! fails when the file is not what the rules derive, and rewrites it when asked:
 //!
-//!     MCPWARD_WRITE_GATES=1 cargo test -p mcpward-detect --lib committed_gates
+//! ```text
+//! MCPWARD_WRITE_GATES=1 cargo test -p mcpward-detect --lib committed_gates
+//! ```
 
 use std::sync::OnceLock;
 
