@@ -41,7 +41,7 @@ pub struct Params {
 
 impl Params {
     pub const DEFAULT: Params = Params {
-        epochs: 45,
+        epochs: 60,
         rate: 0.1,
         l2: 1e-5,
         fp_tools: 0.01,
