@@ -8,7 +8,8 @@
 //! forward and a reverse cache of up to [`super::DFA_CACHE`]. `cargo run --release -p
 //! mcpward-detect --example profile_scan -- memory 100000000` scans the corpus's words
 //! in random order, 1 MB at a time: before these caches the process grew from 203 to
-//! 429 MB and was still growing; with them it stays under ~250 MB (README).
+//! 429 MB and was still growing; with them it stays under ~250 MB
+//! (`docs/detection-speed-history.md`).
 //!
 //! So each [`CachedRegex`] is searched with a cache from a table that belongs to the
 //! calling thread. [`note_scanned`] counts the text scanned; every [`CHECK_EVERY`] bytes
