@@ -227,16 +227,17 @@ impl Deriver {
     }
 }
 
-/// The gates of many patterns, in order, derived on up to four threads (each with its
-/// own [`Deriver`]): deriving every rule's gate is most of the engine's start, which
-/// every `mcpward scan` pays. Rules are dealt out in turn, so the costly ones (large
-/// alternations) spread over the threads.
-/// A gate `gates.bin` holds is taken from it instead (see [`super::gate_cache`]).
+/// The gates of many patterns, in order: each from `gates.bin` when the file holds it
+/// (see [`super::gate_cache`]), the others derived on up to four threads (each with its
+/// own [`Deriver`]; rules are dealt out in turn, so the costly ones, large alternations,
+/// spread over the threads).
 pub(crate) fn derive_all(jobs: &[(&str, View)]) -> Vec<Result<Gate, String>> {
+    let committed = super::gate_cache::committed();
     let cached: Vec<Option<Gate>> = jobs
         .iter()
-        .map(|&(pattern, view)| super::gate_cache::lookup(pattern, view))
+        .map(|&(pattern, view)| committed.get(&super::gate_cache::key(pattern, view)).cloned())
         .collect();
+    drop(committed);
     let missing: Vec<(&str, View)> = jobs
         .iter()
         .zip(&cached)

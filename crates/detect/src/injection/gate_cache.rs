@@ -13,9 +13,9 @@
 //! MCPWARD_WRITE_GATES=1 cargo test -p mcpward-detect --lib committed_gates
 //! ```
 
-use std::sync::OnceLock;
+use std::hash::Hasher;
 
-use super::gate::{FastMap, Gate, Second, Side};
+use super::gate::{FastMap, Fnv, Gate, Second, Side};
 use super::rules::View;
 
 /// The committed gates (see the module docs).
@@ -23,29 +23,25 @@ static COMMITTED: &[u8] = include_bytes!("gates.bin");
 
 const MAGIC: &[u8; 4] = b"MWG1";
 
-/// What a pattern is looked up by: FNV-1a over its view, its length and its bytes. The
-/// patterns are the program's own, never input, so a collision is not an attack surface;
-/// the length makes an accidental one rarer still.
+/// What a pattern is looked up by: the derivation's FNV-1a over its view, its length
+/// and its bytes. The patterns are the program's own, never input, so a collision is not
+/// an attack surface; the length makes an accidental one rarer still.
 pub(crate) fn key(pattern: &str, view: View) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let view_byte = match view {
-        View::Light => 1u8,
+    let mut h = Fnv::default();
+    h.write(&[match view {
+        View::Light => 1,
         View::Folded => 2,
-    };
-    let len = (pattern.len() as u64).to_le_bytes();
-    for &b in [view_byte].iter().chain(&len).chain(pattern.as_bytes()) {
-        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-    }
-    h
+    }]);
+    h.write(&(pattern.len() as u64).to_le_bytes());
+    h.write(pattern.as_bytes());
+    h.finish()
 }
 
-/// The gate `gates.bin` holds for `pattern` read in `view`, if any.
-pub(crate) fn lookup(pattern: &str, view: View) -> Option<Gate> {
-    static TABLE: OnceLock<FastMap<u64, Gate>> = OnceLock::new();
-    TABLE
-        .get_or_init(|| decode(COMMITTED).unwrap_or_default().into_iter().collect())
-        .get(&key(pattern, view))
-        .cloned()
+/// The gates `gates.bin` holds, by [`key`]: empty when the file does not read whole.
+/// Decoded when the engine is built and dropped with the derivation's other tables,
+/// not kept for the life of the process.
+pub(crate) fn committed() -> FastMap<u64, Gate> {
+    decode(COMMITTED).unwrap_or_default().into_iter().collect()
 }
 
 /// The file's bytes for `entries`, in their order: the magic, a count, then each key and

@@ -390,9 +390,34 @@ fn committed_gates_are_what_the_rules_derive() {
     );
     // What the file holds reads back as what was written, and the engine takes it.
     assert_eq!(gate_cache::decode(&bytes), Some(entries.clone()));
-    for (&(p, view), (_, g)) in jobs.iter().zip(&entries).take(50) {
-        assert_eq!(gate_cache::lookup(p, view).as_ref(), Some(g));
+    let in_file = gate_cache::committed();
+    for (&(p, view), (_, g)) in jobs.iter().zip(&entries) {
+        assert_eq!(in_file.get(&gate_cache::key(p, view)), Some(g));
     }
+}
+
+/// Patterns the file lacks (a rule changed and the file not yet rewritten) are derived,
+/// and every gate comes back in the order of the patterns, whichever way it was found.
+#[test]
+fn gates_the_file_lacks_are_derived_in_their_place() {
+    use super::{gate, rule_defs, View};
+    let defs = rule_defs();
+    let (a, b) = (&defs[0], &defs[defs.len() - 1]);
+    let jobs: Vec<(&str, View)> = vec![
+        (a.1.as_str(), a.0.view),
+        (r"(?i)\bno rule has this pattern\s+at all\b", View::Folded),
+        (b.1.as_str(), b.0.view),
+        (r"(?i)\bnor this one\b", View::Light),
+        ("(unclosed", View::Light),
+    ];
+    let in_file = super::gate_cache::committed();
+    let held: Vec<bool> = jobs
+        .iter()
+        .map(|&(p, view)| in_file.contains_key(&super::gate_cache::key(p, view)))
+        .collect();
+    assert_eq!(held, [true, false, true, false, false]);
+    assert_eq!(gate::derive_all(&jobs), gate::derive_on(&jobs, 1));
+    assert!(gate::derive_all(&jobs)[4].is_err());
 }
 
 #[test]
