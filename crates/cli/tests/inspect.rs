@@ -679,7 +679,12 @@ impl HttpServer {
                 .expect("start server-everything");
             let deadline = Instant::now() + Duration::from_secs(30);
             while Instant::now() < deadline {
-                if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                // A connect to a free port can be given that same port as its source
+                // and connect to itself: that is no listener.
+                let listening = std::net::TcpStream::connect(("127.0.0.1", port))
+                    .and_then(|probe| probe.local_addr())
+                    .is_ok_and(|local| local.port() != port);
+                if listening {
                     return HttpServer { child, port };
                 }
                 if child.try_wait().ok().flatten().is_some() {

@@ -211,6 +211,9 @@ struct HttpServer {
     guard: ProcessGuard,
     _stdin: tokio::process::ChildStdin,
     port: u16,
+    /// The last bytes the server wrote to stdout, where it logs: shown when a test
+    /// against it fails, since a rare "connection refused" has not been reproduced.
+    stdout_tail: std::sync::Arc<std::sync::Mutex<Vec<u8>>>,
 }
 
 impl HttpServer {
@@ -236,18 +239,32 @@ impl HttpServer {
                 mut stdout,
                 guard,
             } = spawn_stdio(spec).unwrap();
-            // It logs to stdout: keep the pipe drained.
+            // It logs to stdout: keep the pipe drained, and the last 8 KB.
+            let stdout_tail = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+            let tail = stdout_tail.clone();
             tokio::spawn(async move {
-                let _ = tokio::io::copy(&mut stdout, &mut tokio::io::sink()).await;
+                use tokio::io::AsyncReadExt;
+                let mut buf = [0u8; 4096];
+                while let Ok(n @ 1..) = stdout.read(&mut buf).await {
+                    let mut kept = tail.lock().unwrap();
+                    kept.extend_from_slice(&buf[..n]);
+                    let excess = kept.len().saturating_sub(8192);
+                    kept.drain(..excess);
+                }
             });
             let deadline = Instant::now() + Duration::from_secs(30);
             while Instant::now() < deadline && guard.exit_status().is_none() {
-                if tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_ok() {
-                    return HttpServer {
-                        guard,
-                        _stdin: stdin,
-                        port,
-                    };
+                if let Ok(probe) = tokio::net::TcpStream::connect(("127.0.0.1", port)).await {
+                    // A connect to a free port can be given that same port as its
+                    // source and connect to itself: that is no listener.
+                    if probe.local_addr().is_ok_and(|a| a.port() != port) {
+                        return HttpServer {
+                            guard,
+                            _stdin: stdin,
+                            port,
+                            stdout_tail,
+                        };
+                    }
                 }
                 tokio::time::sleep(Duration::from_millis(50)).await;
             }
@@ -255,6 +272,20 @@ impl HttpServer {
             guard.terminate(Duration::from_millis(500)).await;
         }
         panic!("server-everything ({transport}) did not start listening");
+    }
+
+    /// What a failing test shows about the server: has it exited, and its last output.
+    fn diagnostics(&self) -> String {
+        let exited = match self.guard.exit_status() {
+            Some(status) => format!("exited with {status}"),
+            None => "still running".to_string(),
+        };
+        let stdout = String::from_utf8_lossy(&self.stdout_tail.lock().unwrap()).into_owned();
+        format!(
+            "server on port {}: {exited}\n--- stdout tail ---\n{stdout}\n--- stderr tail ---\n{}",
+            self.port,
+            self.guard.stderr().text()
+        )
     }
 
     async fn stop(self) {
@@ -276,7 +307,7 @@ async fn everything_server_over_streamable_http() {
         .header("X-Test", "mcpward");
     let session = match Client::connect(Transport::Http(spec), options()).await {
         Ok(s) => s,
-        Err(e) => panic!("{e}"),
+        Err(e) => panic!("{e}\n{}", server.diagnostics()),
     };
     assert_eq!(session.protocol_version(), ProtocolVersion::V2025_11_25);
     let tools = session.list_tools().await.unwrap();
@@ -299,9 +330,12 @@ async fn everything_server_over_legacy_sse() {
         let spec = HttpSpec::new(url.clone()).mode(mode);
         let session = match Client::connect(Transport::Http(spec), options()).await {
             Ok(s) => s,
-            Err(e) => panic!("{mode:?}: {e}"),
+            Err(e) => panic!("{mode:?}: {e}\n{}", server.diagnostics()),
         };
-        let tools = session.list_tools().await.unwrap();
+        let tools = match session.list_tools().await {
+            Ok(tools) => tools,
+            Err(e) => panic!("{mode:?}: {e}\n{}", server.diagnostics()),
+        };
         assert!(tools.items.iter().any(|t| t.name == "echo"), "{mode:?}");
         assert_eq!(session.protocol_version(), ProtocolVersion::V2025_11_25);
         session.close().await;
