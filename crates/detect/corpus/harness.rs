@@ -950,7 +950,7 @@ pub fn devset7_tasks() -> Vec<Task> {
 /// The development sets written blind after the model was first trained and kept out of
 /// its training, measured like `devset7` (see README): the twelfth and thirteenth
 /// lowered the leave-one-set-out tool figures when added to the training; the
-/// thirty-eighth to forty-first were written while the eighteenth to thirty-seventh
+/// forty-second to forty-fifth were written while the thirty-eighth to forty-first
 /// (measured only until then) were moved into the training, so that the model trained
 /// on them is measured on sets it has not seen.
 pub const MEASURED_ONLY_SETS: &[&str] = &["devset12", "devset13", "devset42", "devset43", "devset44", "devset45"];

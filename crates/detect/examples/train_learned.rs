@@ -100,8 +100,37 @@ fn main() {
         model.threshold[0],
         model.threshold[1]
     );
+    let (words, pairs, filled) = vocabulary(&learn);
+    println!(
+        "training text: {words} distinct words and {pairs} distinct word pairs, in {filled} of {} buckets",
+        mcpward_detect::learned::features::DIM
+    );
     let test: Vec<(&Item, bool)> = judged.iter().copied().filter(|(i, _)| i.set == "test").collect();
     report("corpus test half", &model, &test);
+}
+
+/// How many distinct words and neighbouring-word pairs `items` hold, and how many
+/// buckets their features fill: what the feature space's buckets are shared among
+/// (`learned::features::BITS`).
+fn vocabulary(items: &[&Item]) -> (usize, usize, usize) {
+    use mcpward_detect::learned::features::{for_each_feature, for_each_word, DIM};
+    use std::collections::HashSet;
+    let (mut words, mut pairs) = (HashSet::new(), HashSet::new());
+    let mut filled = vec![false; DIM];
+    for item in items {
+        let mut prev = None;
+        for_each_word(&item.text, |h, _, _| {
+            words.insert(h);
+            pairs.insert((prev, h));
+            prev = Some(h);
+        });
+        for_each_feature(&item.text, |buckets, _, _, _| {
+            for b in buckets {
+                filled[b as usize] = true;
+            }
+        });
+    }
+    (words.len(), pairs.len(), filled.iter().filter(|&&f| f).count())
 }
 
 /// `--explain`: the committed model's best window of the text on stdin (a tool

@@ -17,9 +17,10 @@
 use super::features::{fact_bucket, for_each_feature, DIM, FACTS, MAX_FACTS_PER_WORD};
 use std::ops::Range;
 
-/// Words in a window: a long paragraph, more than any one instruction needs. Chosen
-/// by leave-one-set-out (`docs/detection-quality-history.md`): from 24 to 128 words, tools were found more often up
-/// to ~80 and real tools flagged more often beyond it; outputs peaked at 64 to 88.
+/// Words in a window: a long paragraph, more than any one instruction needs. Chosen by
+/// leave-one-set-out (`docs/detection-quality-history.md`): from 24 to 128 words, tools
+/// were found more often up to ~80 and real tools flagged more often beyond it; outputs
+/// peaked at 64 to 88.
 pub const WINDOW: usize = 80;
 /// Texts of fewer words are not scored: a tool's name, a title, a log line or one turn
 /// of a transcript gives the model too little to judge ("User: how do I reset my
@@ -203,9 +204,9 @@ pub const SHORT: usize = WINDOW / 2;
 /// What the best window's logit gives up per natural log of the number of windows a text
 /// has. The best of many windows is higher by chance alone: an 82 KB real tool schema or
 /// a 6 KB source file has thousands, and its best rose above the threshold on words like
-/// `the`, `background` and `region`. Leave-one-set-out (`docs/detection-quality-history.md`,
-/// where it says how this was measured: ten sets, before the long-word change), with 0, 0.1, 0.2 and 0.3:
-/// the model found 397, 395, 391 and 387 of 840 poisoned tools and 940, 984, 992 and 972
+/// `the`, `background` and `region`. Leave-one-set-out
+/// (`docs/detection-quality-history.md`, where it says how this was measured: ten sets,
+/// before the long-word change), with 0, 0.1, 0.2 and 0.3: the model found 397, 395, 391 and 387 of 840 poisoned tools and 940, 984, 992 and 972
 /// of 1,270 injected outputs, and flagged 2, 0, 0 and 0 of the folds' 3,230 real tools.
 pub const PER_WINDOWS: f32 = 0.2;
 
