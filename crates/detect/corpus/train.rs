@@ -37,6 +37,12 @@ pub struct Params {
     pub fp_tools: f64,
     /// The same for benign outputs.
     pub fp_outputs: f64,
+    /// What a real benign text (the corpus's `dev` half) weighs against a written one.
+    /// At 2, leave-one-set-out (42 folds) found 25 fewer of 3,970 poisoned tools than at
+    /// 1, and its models flagged 7 of 13,566 real test-half tools against 75 (1.5: 37;
+    /// 3: 2, with 51 fewer found): the real tools users run are what a false alarm
+    /// costs most on, and the written hard negatives outnumber them.
+    pub real_benign: f32,
 }
 
 impl Params {
@@ -46,6 +52,7 @@ impl Params {
         l2: 1e-5,
         fp_tools: 0.01,
         fp_outputs: 0.02,
+        real_benign: 2.0,
     };
 }
 
@@ -288,7 +295,11 @@ fn fit_items(items: &[&Item], p: Params) -> Model<Vec<u8>> {
                 window: w.clone(),
                 metadata: item.metadata,
                 positive: item.positive,
-                weight: if item.positive { 1.0 / ws.len() as f32 } else { 1.0 },
+                weight: if item.positive {
+                    1.0 / ws.len() as f32
+                } else {
+                    negative_weight(item, p)
+                },
             });
         }
     }
@@ -311,12 +322,22 @@ fn fit_items(items: &[&Item], p: Params) -> Model<Vec<u8>> {
                 window: w.clone(),
                 metadata: item.metadata,
                 positive: item.positive,
-                weight: 1.0,
+                weight: if item.positive { 1.0 } else { negative_weight(item, p) },
             });
         }
     }
     balance(&mut examples);
     quantise(&fit(&examples, p))
+}
+
+/// What a benign item's windows weigh: real text more than written text when
+/// [`Params::real_benign`] says so.
+fn negative_weight(item: &Item, p: Params) -> f32 {
+    if item.set == "corpus" {
+        p.real_benign
+    } else {
+        1.0
+    }
 }
 
 /// Positives and negatives of each context weigh the same in total.

@@ -12,8 +12,9 @@
 //! is how the model's figures on unseen text were measured (README). `SHOW_FP=1` lists
 //! the development sets' false alarms, `SHOW_FP=test` the corpus test half's (one line
 //! a fold's model), `SHOW_MISS=1` the positives neither the rules nor the model find.
-//! `SETS` (comma-separated set names) replaces the development sets learned from; `EPOCHS`, `RATE`, `L2`, `FP_TOOLS` and
-//! `FP_OUTPUTS` override [`train::Params::DEFAULT`] for experiments; the committed
+//! `SETS` (comma-separated set names) replaces the development sets learned from;
+//! `EPOCHS`, `RATE`, `L2`, `FP_TOOLS`, `FP_OUTPUTS` and `REAL_BENIGN` override
+//! [`train::Params::DEFAULT`] for experiments; the committed
 //! weights are trained with the defaults (`--check` and the quality test use those).
 
 #[path = "../corpus/harness.rs"]
@@ -49,6 +50,7 @@ fn params() -> Params {
         rate: env_or("RATE", d.rate),
         l2: env_or("L2", d.l2),
         fp_tools: env_or("FP_TOOLS", d.fp_tools),
+        real_benign: env_or("REAL_BENIGN", d.real_benign),
         fp_outputs: env_or("FP_OUTPUTS", d.fp_outputs),
     }
 }

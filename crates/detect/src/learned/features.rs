@@ -17,9 +17,10 @@
 
 use unicode_normalization::char::is_combining_mark;
 
-/// Bits of the feature space: 2^20 one-byte weights (1 MiB). The training text holds
-/// about 430,000 distinct words and word pairs (`train_learned` prints the counts), 1.6
-/// for each of 2^18 buckets. Leave-one-set-out (34 folds, `docs/detection-quality-history.md`),
+/// Bits of the feature space: 2^20 one-byte weights (1 MiB). The training text held
+/// about 430,000 distinct words and word pairs when this was chosen (38 sets; 480,000
+/// with 42, as `train_learned` prints them), 1.6 for each of 2^18 buckets.
+/// Leave-one-set-out (34 folds, `docs/detection-quality-history.md`),
 /// tools and outputs found by rules and model: 18 bits 2553 and 2199, 19 bits 2598
 /// and 2210, 20 bits 2623 and 2227, 22 bits 2590 and 2237, with about as many hard
 /// negatives flagged at each.
