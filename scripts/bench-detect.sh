@@ -109,4 +109,19 @@ b, sb = get("worst", "scan", "injection-salad/10MB")
 if a and b:
     k = (b / sb) / (a / sa)
     print(f"linearity (worst case, time per byte 10 MB / 1 MB): {k:.2f} (1.00 = linear) -> {'met' if k < 1.5 else 'MISSED'}")
+
+# The targets the project adopted in their place (README, "Detection speed": why the
+# two above cannot be met together with the recall, and what these protect).
+print()
+ns, _ = get("benign", "scan", "10KB")
+if ns:
+    print(f"adopted: 10 KB tool result <= 1 ms: {fmt_time(ns)} -> {'met' if ns <= 1e6 else 'MISSED'}")
+for group, param in (("benign", "1MB"), ("benign", "100MB")):
+    ns, size = get(group, "scan", param)
+    if ns:
+        print(f"adopted: >= 0.01 GB/s on {group} text ({param}): {size / ns:.3f} GB/s -> {'met' if size / ns >= 0.01 else 'MISSED'}")
+for func in ("secrets", "hidden", "neutralize"):
+    ns, size = get("components", func, "1MB")
+    if ns:
+        print(f"adopted: >= 1 GB/s for {func} alone (1MB): {size / ns:.3f} GB/s -> {'met' if size / ns >= 1 else 'MISSED'}")
 PY

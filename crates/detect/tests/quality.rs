@@ -307,7 +307,7 @@ fn measured_only_sets_do_not_regress() {
 /// `measured_only_sets_do_not_regress`) and learned from since `ea1ef0c` (18–25) and
 /// `d24e867` (26–33); the thirty-fourth to thirty-seventh likewise, since the commit
 /// after `cd032b9`; the thirty-eighth to forty-first since `6aaa6db`; the forty-second
-/// to forty-fifth since the commit after `19f280a`. No rule work has read them yet.
+/// to forty-fifth since `e21ef8d`. No rule work has read them yet.
 #[test]
 fn devset_is_measured_and_does_not_regress() {
     let tasks = harness::devset_tasks();
