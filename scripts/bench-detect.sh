@@ -112,14 +112,15 @@ if a and b:
 
 # The targets the project adopted in their place (README, "Detection speed": why the
 # two above cannot be met together with the recall, and what these protect).
+# The fifth, a one-shot `mcpward scan` started in <= 0.1 s, is scripts/scan-cost.sh's.
 print()
 ns, _ = get("benign", "scan", "10KB")
 if ns:
     print(f"adopted: 10 KB tool result <= 1 ms: {fmt_time(ns)} -> {'met' if ns <= 1e6 else 'MISSED'}")
-for group, param in (("benign", "1MB"), ("benign", "100MB")):
-    ns, size = get(group, "scan", param)
+for param in ("1MB", "100MB"):
+    ns, size = get("benign", "scan", param)
     if ns:
-        print(f"adopted: >= 0.01 GB/s on {group} text ({param}): {size / ns:.3f} GB/s -> {'met' if size / ns >= 0.01 else 'MISSED'}")
+        print(f"adopted: >= 0.01 GB/s on benign text ({param}): {size / ns:.3f} GB/s -> {'met' if size / ns >= 0.01 else 'MISSED'}")
 for func in ("secrets", "hidden", "neutralize"):
     ns, size = get("components", func, "1MB")
     if ns:

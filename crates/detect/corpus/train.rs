@@ -295,11 +295,7 @@ fn fit_items(items: &[&Item], p: Params) -> Model<Vec<u8>> {
                 window: w.clone(),
                 metadata: item.metadata,
                 positive: item.positive,
-                weight: if item.positive {
-                    1.0 / ws.len() as f32
-                } else {
-                    negative_weight(item, p)
-                },
+                weight: item_weight(item, p) / if item.positive { ws.len() as f32 } else { 1.0 },
             });
         }
     }
@@ -322,7 +318,7 @@ fn fit_items(items: &[&Item], p: Params) -> Model<Vec<u8>> {
                 window: w.clone(),
                 metadata: item.metadata,
                 positive: item.positive,
-                weight: if item.positive { 1.0 } else { negative_weight(item, p) },
+                weight: item_weight(item, p),
             });
         }
     }
@@ -330,10 +326,10 @@ fn fit_items(items: &[&Item], p: Params) -> Model<Vec<u8>> {
     quantise(&fit(&examples, p))
 }
 
-/// What a benign item's windows weigh: real text more than written text when
-/// [`Params::real_benign`] says so.
-fn negative_weight(item: &Item, p: Params) -> f32 {
-    if item.set == "corpus" {
+/// What an item weighs before balancing: a real benign text (the corpus's `dev` half)
+/// [`Params::real_benign`], anything else 1.
+fn item_weight(item: &Item, p: Params) -> f32 {
+    if !item.positive && item.set == "corpus" {
         p.real_benign
     } else {
         1.0

@@ -14,8 +14,8 @@
 //! a fold's model), `SHOW_MISS=1` the positives neither the rules nor the model find.
 //! `SETS` (comma-separated set names) replaces the development sets learned from;
 //! `EPOCHS`, `RATE`, `L2`, `FP_TOOLS`, `FP_OUTPUTS` and `REAL_BENIGN` override
-//! [`train::Params::DEFAULT`] for experiments; the committed
-//! weights are trained with the defaults (`--check` and the quality test use those).
+//! [`train::Params::DEFAULT`] for experiments; the committed weights are trained with
+//! the defaults (`--check` and the quality test use those).
 
 #[path = "../corpus/harness.rs"]
 mod harness;
@@ -50,8 +50,8 @@ fn params() -> Params {
         rate: env_or("RATE", d.rate),
         l2: env_or("L2", d.l2),
         fp_tools: env_or("FP_TOOLS", d.fp_tools),
-        real_benign: env_or("REAL_BENIGN", d.real_benign),
         fp_outputs: env_or("FP_OUTPUTS", d.fp_outputs),
+        real_benign: env_or("REAL_BENIGN", d.real_benign),
     }
 }
 

@@ -219,14 +219,14 @@ fn devset7_is_measured_and_does_not_regress() {
 /// thirty-eighth to forty-first have since been learned from (2^20 buckets, 38 sets):
 /// forty-second to forty-fifth tools 73, 68, 68, 75 found, 5, 7, 4, 6; outputs 39, 40,
 /// 39, 40, 8, 4, 4, 6; twelfth 95/120, 3/80; thirteenth 73/80, 9/60; 69/70, 9/50.
-/// The forty-second to forty-fifth have since been learned from (42 sets, real benign
-/// text weighing twice): twelfth 95/120, 3/80; 30/30, 3/20; thirteenth 73/80, 9/60;
-/// 68/70, 8/50; forty-sixth to forty-ninth tools 80, 67, 64, 84, outputs as first
-/// measured. The forty-sixth to forty-ninth (the same focus for developer data tools, business
+/// The forty-sixth to forty-ninth (the same focus for developer data tools, business
 /// systems, security operations, and science and media), first measured with the
 /// engine of `78391eb`: whole engine tools 80, 67, 64, 83 found, 7, 6, 4, 5 false
 /// alarms; outputs 37, 39, 38, 37, 5, 9, 6, 8; rules alone tools 43, 43, 32, 48, 6, 5,
-/// 4, 4; outputs 30, 29, 23, 28, 3, 9, 6, 7.
+/// 4, 4; outputs 30, 29, 23, 28, 3, 9, 6, 7. The forty-second to forty-fifth have since
+/// been learned from (`e21ef8d`, 42 sets, real benign text weighing twice): forty-sixth
+/// to forty-ninth tools 80, 67, 64, 84, outputs as first measured; twelfth 95/120,
+/// 3/80; 30/30, 3/20; thirteenth 73/80, 9/60; 68/70, 8/50.
 #[test]
 fn measured_only_sets_do_not_regress() {
     let tasks = harness::measured_only_tasks();

@@ -4,10 +4,11 @@
 //! require ([`super::gate`]); over every phrase rule (249 when this was written) that
 //! was more than half of what one run of `mcpward scan` spent before reading its input.
 //! The derivation is a pure function of the pattern and its view, so its results are
-//! written once to `gates.bin` and looked up by the pattern's hash at start. A pattern the file does not hold (a rule changed
-//! and the file not rewritten) is derived as before: the file can make the start slower,
-//! never the answers different. `gate_tests::committed_gates_are_what_the_rules_derive`
-//! fails when the file is not what the rules derive, and rewrites it when asked:
+//! written once to `gates.bin` and looked up by the pattern's hash at start. A pattern
+//! the file does not hold (a rule changed and the file not rewritten) is derived as
+//! before: the file can make the start slower, never the answers different.
+//! `gate_tests::committed_gates_are_what_the_rules_derive` fails when the file is not
+//! what the rules derive, and rewrites it when asked:
 //!
 //! ```text
 //! MCPWARD_WRITE_GATES=1 cargo test -p mcpward-detect --lib committed_gates

@@ -206,8 +206,9 @@ pub const SHORT: usize = WINDOW / 2;
 /// a 6 KB source file has thousands, and its best rose above the threshold on words like
 /// `the`, `background` and `region`. Leave-one-set-out
 /// (`docs/detection-quality-history.md`, where it says how this was measured: ten sets,
-/// before the long-word change), with 0, 0.1, 0.2 and 0.3: the model found 397, 395, 391 and 387 of 840 poisoned tools and 940, 984, 992 and 972
-/// of 1,270 injected outputs, and flagged 2, 0, 0 and 0 of the folds' 3,230 real tools.
+/// before the long-word change), with 0, 0.1, 0.2 and 0.3: the model found 397, 395,
+/// 391 and 387 of 840 poisoned tools and 940, 984, 992 and 972 of 1,270 injected
+/// outputs, and flagged 2, 0, 0 and 0 of the folds' 3,230 real tools.
 pub const PER_WINDOWS: f32 = 0.2;
 
 /// The logistic function.
